@@ -1,0 +1,80 @@
+/// Encodes Unicode text into a profile's code pages, switching pages only when it must.
+///
+/// When the current page lacks a character, the encoder looks ahead and selects the page that covers
+/// the longest stretch of the text from there (earlier pages in the profile win ties). That greedy
+/// "furthest reach" choice needs the fewest switches, so a line one page can encode never gets three
+/// `ESC t` commands, and "€" alone picks a Latin page rather than whichever page happens to come first.
+struct CodePageEncoder {
+    let slots: [PrinterProfile.CodePageSlot]
+    let command: PrinterProfile.CodePageCommand
+    let replacement: UInt8
+    let defaultSlot: Int?
+    /// The index into ``slots`` of the page the printer is in, or `nil` when unknown.
+    var current: Int?
+
+    init(profile: PrinterProfile) {
+        slots = profile.codePages
+        command = profile.codePageCommand
+        replacement = UInt8(truncatingIfNeeded: profile.replacementCharacter.unicodeScalars.first?.value ?? 0x3F)
+        defaultSlot = profile.codePages.firstIndex { $0.number == profile.defaultCodePage }
+        current = defaultSlot
+    }
+
+    /// Forgets the current page (after raw bytes) or resets it to the power-on page (after `ESC @`).
+    mutating func reset(known: Bool) {
+        current = known ? defaultSlot : nil
+    }
+
+    /// Appends `text` encoded, with any page switches, to `output`. Appends to `unencodable` each scalar
+    /// no page has; it is replaced with the profile's replacement character (twice for a wide character,
+    /// so column layouts stay aligned).
+    mutating func encode(
+        _ text: ArraySlice<Unicode.Scalar>, into output: inout [UInt8], unencodable: inout [Unicode.Scalar]
+    ) {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let scalar = text[index]
+            if let current, let byte = slots[current].page.byte(for: scalar) {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            if let best = bestSlot(for: text[index...]) {
+                select(best, into: &output)
+                continue
+            }
+            unencodable.append(scalar)
+            if current == nil, let defaultSlot { select(defaultSlot, into: &output) }
+            output.append(replacement)
+            if CharacterWidth.columns(of: scalar) == 2 { output.append(replacement) }
+            index += 1
+        }
+    }
+
+    /// Selects the page at `slot` now (used to restore the default at the end of a receipt).
+    mutating func select(_ slot: Int, into output: inout [UInt8]) {
+        switch command {
+        case .escT: output.append(contentsOf: [0x1B, 0x74, slots[slot].number])
+        case .escGSt: output.append(contentsOf: [0x1B, 0x1D, 0x74, slots[slot].number])
+        }
+        current = slot
+    }
+
+    private func bestSlot(for text: ArraySlice<Unicode.Scalar>) -> Int? {
+        var best: Int?
+        var bestReach = 0
+        for slot in slots.indices {
+            let page = slots[slot].page
+            var reach = 0
+            for scalar in text {
+                guard page.byte(for: scalar) != nil else { break }
+                reach += 1
+            }
+            if reach > bestReach {
+                best = slot
+                bestReach = reach
+            }
+        }
+        return best
+    }
+}

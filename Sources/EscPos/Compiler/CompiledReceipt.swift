@@ -1,0 +1,48 @@
+/// The result of compiling a receipt: the exact bytes to send and what the compiler had to adjust.
+public struct CompiledReceipt: Hashable, Sendable {
+    /// The ESC/POS byte stream, starting with `ESC @` and ending with the printer in its default state.
+    public var bytes: [UInt8]
+    /// Everything printed differently from what the document asked for (a replaced character, a cut
+    /// the printer cannot make). Empty when the receipt prints exactly as written.
+    public var warnings: [CompileWarning]
+
+    /// Creates a result.
+    public init(bytes: [UInt8], warnings: [CompileWarning]) {
+        self.bytes = bytes
+        self.warnings = warnings
+    }
+}
+
+/// Something the compiler printed differently from the document, with where and why.
+///
+/// In strict mode (``CompileOptions/strict`` or ``Receipt/Options/strict``) each of these is thrown as
+/// an ``EscPosError`` with the same code instead.
+public struct CompileWarning: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The same code the strict-mode error would carry.
+    public var code: EscPosError.Code
+    /// The block concerned.
+    public var path: DocumentPath
+    /// What happened and how to avoid it.
+    public var message: String
+
+    /// Creates a warning.
+    public init(_ code: EscPosError.Code, at path: DocumentPath, _ message: String) {
+        self.code = code
+        self.path = path
+        self.message = message
+    }
+
+    /// The path and the message.
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Options for ``ReceiptCompiler`` that belong to the caller rather than the document.
+public struct CompileOptions: Sendable {
+    /// Whether anything that would be a ``CompileWarning`` is thrown as an error instead.
+    public var strict: Bool
+
+    /// Creates options.
+    public init(strict: Bool = false) {
+        self.strict = strict
+    }
+}

@@ -1,0 +1,248 @@
+/// A readable, one-command-per-line listing of decoded ESC/POS: offset, bytes, command name, meaning.
+///
+/// ```
+/// 000000  1B 40                    ESC @      initialise printer
+/// 000002  1B 61 01                 ESC a      align centre
+/// 000005  43 61 66 E9              text       "Café"
+/// ```
+///
+/// Golden-fixture listings and `escpos decode` use this format, so a byte mismatch shows up as a
+/// command-level difference.
+public struct CommandListing: Sendable, CustomStringConvertible {
+    /// The commands listed.
+    public var commands: [DecodedCommand]
+
+    /// Creates a listing.
+    public init(_ commands: [DecodedCommand]) {
+        self.commands = commands
+    }
+
+    /// One line per command.
+    public var lines: [String] {
+        commands.map(Self.line)
+    }
+
+    /// The listing as text, lines separated by newlines.
+    public var text: String {
+        lines.joined(separator: "\n") + (commands.isEmpty ? "" : "\n")
+    }
+
+    /// The listing as text.
+    public var description: String { text }
+
+    /// How many problems (unknown bytes, truncated commands) the listing contains.
+    public var problemCount: Int {
+        commands.reduce(0) { count, decoded in
+            switch decoded.command {
+            case .unknown, .truncated: return count + 1
+            default: return count
+            }
+        }
+    }
+
+    static func line(_ decoded: DecodedCommand) -> String {
+        let offset = String(decoded.offset, radix: 10)
+        var hex = decoded.bytes.prefix(8).map(HexBytes.hex).joined(separator: " ")
+        if decoded.bytes.count > 8 { hex += " …" }
+        let name = decoded.command.name
+        return pad(String(repeating: "0", count: max(0, 6 - offset.count)) + offset, 8) + pad(hex, 27) + pad(name, 11)
+            + decoded.command.meaning
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        let count = text.count
+        return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    }
+}
+
+extension Command {
+    /// The command's mnemonic, such as `ESC E` or `GS ( k`.
+    public var name: String {
+        switch self {
+        case .text: return "text"
+        case .lineFeed: return "LF"
+        case .carriageReturn: return "CR"
+        case .horizontalTab: return "HT"
+        case .formFeed: return "FF"
+        case .initialize: return "ESC @"
+        case .bold: return "ESC E"
+        case .underline: return "ESC -"
+        case .doubleStrike: return "ESC G"
+        case .reverse: return "GS B"
+        case .upsideDown: return "ESC {"
+        case .rotation: return "ESC V"
+        case .font: return "ESC M"
+        case .characterSize: return "GS !"
+        case .printMode: return "ESC !"
+        case .alignment: return "ESC a"
+        case .defaultLineSpacing: return "ESC 2"
+        case .lineSpacing: return "ESC 3"
+        case .leftMargin: return "GS L"
+        case .printAreaWidth: return "GS W"
+        case .feedLines: return "ESC d"
+        case .feedDots: return "ESC J"
+        case .cut: return "GS V"
+        case .drawerPulse: return "ESC p"
+        case .buzzer: return "ESC B"
+        case .selectCodePage: return "ESC t"
+        case .cancelKanjiMode: return "FS ."
+        case .selectKanjiMode: return "FS &"
+        case .realTimeStatus: return "DLE EOT"
+        case .realTimeRequest: return "DLE ENQ"
+        case .realTimeCommand: return "DLE DC4"
+        case .automaticStatusBack: return "GS a"
+        case .transmitPrinterID: return "GS I"
+        case .transmitStatus: return "GS r"
+        case .barcode: return "GS k"
+        case .barcodeHeight: return "GS h"
+        case .barcodeModuleWidth: return "GS w"
+        case .hriPosition: return "GS H"
+        case .hriFont: return "GS f"
+        case .twoDimensionalCode: return "GS ( k"
+        case .rasterImage: return "GS v 0"
+        case .graphics: return "GS ( L"
+        case .columnImage: return "ESC *"
+        case .other(let name, _): return name
+        case .unknown: return "?"
+        case .truncated(let name, _): return name
+        }
+    }
+
+    /// What the command does, in words.
+    public var meaning: String {
+        func onOff(_ on: Bool) -> String { on ? "on" : "off" }
+        switch self {
+        case .text(let text): return Self.quoted(text)
+        case .lineFeed: return "print line and feed"
+        case .carriageReturn: return "carriage return"
+        case .horizontalTab: return "horizontal tab"
+        case .formFeed: return "form feed"
+        case .initialize: return "initialise printer (styles and code page to power-on state)"
+        case .bold(let on): return "bold \(onOff(on))"
+        case .underline(let dots): return dots == 0 ? "underline off" : "underline \(dots) dot\(dots == 1 ? "" : "s")"
+        case .doubleStrike(let on): return "double-strike \(onOff(on))"
+        case .reverse(let on): return "reverse (white on black) \(onOff(on))"
+        case .upsideDown(let on): return "upside-down \(onOff(on))"
+        case .rotation(let mode): return mode == 0 || mode == 0x30 ? "90° rotation off" : "90° rotation on"
+        case .font(let font): return font <= 2 ? "font \(["A", "B", "C"][Int(font)])" : "font \(font)"
+        case .characterSize(let width, let height): return "character size \(width)×\(height)"
+        case .printMode(let bits): return "print mode 0x\(HexBytes.hex(bits)) (resets bold, underline, size, font)"
+        case .alignment(let alignment): return alignment <= 2 ? "align \(["left", "centre", "right"][Int(alignment)])" : "align \(alignment)"
+        case .defaultLineSpacing: return "default line spacing"
+        case .lineSpacing(let dots): return "line spacing \(dots) dots"
+        case .leftMargin(let dots): return "left margin \(dots) dots"
+        case .printAreaWidth(let dots): return "print-area width \(dots) dots"
+        case .feedLines(let lines): return "print and feed \(lines) line\(lines == 1 ? "" : "s")"
+        case .feedDots(let dots): return "print and feed \(dots) dots"
+        case .cut(let mode, let feed):
+            switch (mode, feed) {
+            case (0x00, nil), (0x30, nil): return "full cut"
+            case (0x01, nil), (0x31, nil): return "partial cut"
+            case (0x41, let n?): return "feed to cutter + \(n), full cut"
+            case (0x42, let n?): return "feed to cutter + \(n), partial cut"
+            case (0x61, let n?), (0x62, let n?): return "set cut position + \(n) and \(mode == 0x61 ? "full" : "partial") cut"
+            case (0x67, let n?), (0x68, let n?): return "feed + \(n), \(mode == 0x67 ? "full" : "partial") cut, back-feed"
+            default: return "cut mode \(mode)"
+            }
+        case .drawerPulse(let pin, let on, let off):
+            return "drawer pulse pin \(pin == 0 ? 2 : 5), on \(Int(on) * 2) ms, off \(Int(off) * 2) ms"
+        case .buzzer(let times, let duration): return "buzzer \(times)× \(Int(duration) * 50) ms"
+        case .selectCodePage(let page): return "select code page \(page)"
+        case .cancelKanjiMode: return "cancel Kanji mode"
+        case .selectKanjiMode: return "select Kanji mode"
+        case .realTimeStatus(let n):
+            let kinds = [1: "printer", 2: "offline cause", 3: "error cause", 4: "roll paper"]
+            return "real-time status request \(n) (\(kinds[Int(n)] ?? "extended"))"
+        case .realTimeRequest(let n): return "real-time request \(n)"
+        case .realTimeCommand(let function, let m, let t):
+            return function == 1 ? "real-time drawer pulse pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms" : "real-time command \(function) (\(m), \(t))"
+        case .automaticStatusBack(let bits): return "automatic status back mask 0x\(HexBytes.hex(bits))"
+        case .transmitPrinterID(let n): return "transmit printer ID \(n)"
+        case .transmitStatus(let n): return "transmit status \(n)"
+        case .barcode(let system, let data):
+            return "barcode \(Self.barcodeName(system)) \(Self.quoted(String(decoding: data, as: UTF8.self)))"
+        case .barcodeHeight(let dots): return "barcode height \(dots) dots"
+        case .barcodeModuleWidth(let width): return "barcode module width \(width)"
+        case .hriPosition(let position):
+            return position <= 3 ? "HRI \(["not printed", "above", "below", "above and below"][Int(position)])" : "HRI position \(position)"
+        case .hriFont(let font): return "HRI font \(font)"
+        case .twoDimensionalCode(let cn, let fn, let parameters):
+            return Self.twoDimensionalMeaning(cn: cn, fn: fn, parameters: parameters)
+        case .rasterImage(let mode, let widthBytes, let height, _):
+            return "raster image \(widthBytes * 8)×\(height) dots, mode \(mode)"
+        case .graphics(let m, let fn, let parameters):
+            switch fn {
+            case 0x70 where parameters.count >= 8:
+                let width = Int(parameters[4]) | Int(parameters[5]) << 8
+                let height = Int(parameters[6]) | Int(parameters[7]) << 8
+                return "store graphics \(width)×\(height) dots (scale \(parameters[1])×\(parameters[2]))"
+            case 0x32: return "print stored graphics"
+            case 0x31 where parameters.count >= 2: return "graphics density \(parameters[0])×\(parameters[1])"
+            default: return "graphics function \(fn) (m \(m))"
+            }
+        case .columnImage(let mode, let width, _):
+            return "column image \(width) dots wide, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
+        case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + HexBytes.format(Array(parameters.prefix(16)))
+        case .unknown(let byte): return "unknown byte 0x\(HexBytes.hex(byte))"
+        case .truncated(_, let bytes): return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    static func barcodeName(_ system: UInt8) -> String {
+        let names: [UInt8: String] = [
+            0: "UPC-A", 1: "UPC-E", 2: "EAN13", 3: "EAN8", 4: "CODE39", 5: "ITF", 6: "CODABAR", 65: "UPC-A",
+            66: "UPC-E", 67: "EAN13", 68: "EAN8", 69: "CODE39", 70: "ITF", 71: "CODABAR", 72: "CODE93", 73: "CODE128",
+            74: "GS1-128", 75: "GS1 DataBar Omnidirectional", 76: "GS1 DataBar Truncated", 77: "GS1 DataBar Limited",
+            78: "GS1 DataBar Expanded", 79: "CODE128 auto",
+        ]
+        return names[system] ?? "system \(system)"
+    }
+
+    static func twoDimensionalMeaning(cn: UInt8, fn: UInt8, parameters: [UInt8]) -> String {
+        let symbol: String
+        switch cn {
+        case 48: symbol = "PDF417"
+        case 49: symbol = "QR"
+        case 50: symbol = "MaxiCode"
+        case 51: symbol = "GS1 DataBar 2D"
+        case 52: symbol = "composite"
+        case 53: symbol = "Aztec"
+        case 54: symbol = "DataMatrix"
+        default: symbol = "2D symbol cn \(cn)"
+        }
+        let first = parameters.first.map(Int.init) ?? -1
+        switch fn {
+        case 0x50 where parameters.count >= 1:
+            let data = parameters.dropFirst()
+            return "\(symbol) store \(data.count) bytes \(quoted(String(decoding: data, as: UTF8.self)))"
+        case 0x51: return "\(symbol) print"
+        case 0x52: return "\(symbol) transmit size"
+        case 0x41 where cn == 49 && parameters.count >= 1:
+            return "QR model \(first == 0x31 ? "1" : first == 0x32 ? "2" : first == 0x33 ? "micro" : String(first))"
+        case 0x43 where cn == 49: return "QR module size \(first)"
+        case 0x45 where cn == 49:
+            let levels = [0x30: "L", 0x31: "M", 0x32: "Q", 0x33: "H"]
+            return "QR error correction \(levels[first] ?? String(first))"
+        case 0x41 where cn == 48: return "PDF417 columns \(first)"
+        case 0x42 where cn == 48: return "PDF417 rows \(first)"
+        case 0x43 where cn == 48: return "PDF417 module width \(first)"
+        case 0x44 where cn == 48: return "PDF417 row height \(first)"
+        case 0x45 where cn == 48 && parameters.count >= 2:
+            return first == 0x30 ? "PDF417 error correction level \(Int(parameters[1]) - 0x30)" : "PDF417 error correction ratio \(parameters[1])×10 %"
+        case 0x46 where cn == 48: return "PDF417 \(first == 1 ? "truncated" : "standard")"
+        default: return "\(symbol) function \(fn) parameters \(HexBytes.format(Array(parameters.prefix(12))))"
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// A receipt: an ordered list of blocks, independent of any printer.
+///
+/// A receipt is a plain value (`Sendable`, `Hashable`, `Codable`): build it with the DSL or decode it
+/// from JSON, then compile it for a ``PrinterProfile`` with ``ReceiptCompiler``.
+///
+/// ```swift
+/// let receipt = Receipt {
+///     Text("CORNER CAFÉ").bold().size(width: 2, height: 2).alignment(.center)
+///     Rule()
+///     for item in order.items {
+///         Columns {
+///             Column(item.name)
+///             Column(item.price, width: .fixed(8), alignment: .right)
+///         }
+///     }
+///     KeyValue("Total", order.total).bold()
+///     Cut(.partial)
+/// }
+/// ```
+public struct Receipt: Hashable, Sendable {
+    /// The JSON schema version this library writes and reads.
+    public static let currentSchemaVersion = 1
+
+    /// The name of the profile the document was written for, when the sender knows it. The compiler
+    /// is always given a profile explicitly; this is information for print agents that pick one.
+    public var profile: String?
+    /// Options that affect how the whole document compiles.
+    public var options: Options
+    /// The blocks, in print order.
+    public var blocks: [Block]
+
+    /// Creates a receipt from blocks.
+    public init(profile: String? = nil, options: Options = Options(), blocks: [Block]) {
+        self.profile = profile
+        self.options = options
+        self.blocks = blocks
+    }
+
+    /// Creates a receipt with the receipt DSL.
+    public init(profile: String? = nil, options: Options = Options(), @ReceiptBuilder _ content: () -> [Block]) {
+        self.init(profile: profile, options: options, blocks: content())
+    }
+}
+
+extension Receipt {
+    /// Document-wide compile options that travel with the document.
+    public struct Options: Hashable, Sendable, Codable {
+        /// Whether an unencodable character or an unsupported cut is an error instead of a warning.
+        public var strict: Bool
+
+        /// Creates options.
+        public init(strict: Bool = false) {
+            self.strict = strict
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.strict = try container.decodeIfPresent(Bool.self, forKey: .strict) ?? false
+        }
+    }
+}
