@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
         .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
+        .library(name: "EscPosEmulator", targets: ["EscPosEmulator"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
     dependencies: [
@@ -33,6 +34,18 @@ let package = Package(
         .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        // The virtual printer: an ESC/POS interpreter that draws pages, and a TCP 9100 printer server.
+        .target(
+            name: "EscPosEmulator",
+            dependencies: [
+                "EscPos",
+                "EscPosImaging",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Sources/Emulator"
+        ),
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
@@ -40,6 +53,7 @@ let package = Package(
                 "EscPosTransports",
                 "EscPosTemplates",
                 "EscPosImaging",
+                "EscPosEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -49,6 +63,16 @@ let package = Package(
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
         .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EscPosEmulatorTests",
+            dependencies: [
+                "EscPosEmulator",
+                "EscPos",
+                "EscPosImaging",
+                "EscPosTemplates",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
     ]
 )
 

@@ -1,4 +1,4 @@
-// libpng for EscPosImaging. Only Sources/Imaging/LibPNG.swift imports this module.
+// libpng for EscPosImaging: decoding and 1-bit encoding. Only Sources/Imaging/LibPNG.swift imports this module.
 //
 // libpng reports fatal errors through an error function that must not return. The shim's error
 // function longjmps back to the setjmp in CLibPNG_decode, so every jump starts and ends inside this
@@ -144,6 +144,109 @@ static inline void CLibPNG_decode(
 static inline void CLibPNG_free(CLibPNG_result *result) {
     free(result->pixels);
     result->pixels = NULL;
+}
+
+/// A PNG file written by CLibPNG_encode_mono: `size` bytes at `data`, allocated by the encoder and
+/// released with CLibPNG_free_encoded. `status` is CLibPNG_status_ok on success.
+typedef struct CLibPNG_encoded {
+    CLibPNG_status status;
+    unsigned char *data;
+    size_t size;
+    size_t capacity;
+    char message[160];
+} CLibPNG_encoded;
+
+typedef struct CLibPNG_writer {
+    jmp_buf jump;
+    CLibPNG_encoded *output;
+    char message[160];
+} CLibPNG_writer;
+
+static void CLibPNG_write_error(png_structp png, png_const_charp message) {
+    CLibPNG_writer *writer = (CLibPNG_writer *)png_get_error_ptr(png);
+    strncpy(writer->message, message ? message : "unknown error", sizeof writer->message - 1);
+    writer->message[sizeof writer->message - 1] = 0;
+    longjmp(writer->jump, 1);
+}
+
+static void CLibPNG_write(png_structp png, png_bytep source, size_t length) {
+    CLibPNG_writer *writer = (CLibPNG_writer *)png_get_io_ptr(png);
+    CLibPNG_encoded *output = writer->output;
+    if (length > output->capacity - output->size) {
+        size_t capacity = output->capacity ? output->capacity : 4096;
+        while (length > capacity - output->size) {
+            if (capacity > ((size_t)-1) / 2) png_error(png, "the PNG file is too large");
+            capacity *= 2;
+        }
+        unsigned char *grown = realloc(output->data, capacity);
+        if (grown == NULL) png_error(png, "out of memory");
+        output->data = grown;
+        output->capacity = capacity;
+    }
+    memcpy(output->data + output->size, source, length);
+    output->size += length;
+}
+
+static void CLibPNG_flush(png_structp png) {
+    (void)png;
+}
+
+/// Encodes a 1-bit image as a PNG file in memory: gray, bit depth 1, no interlace.
+///
+/// `rows` holds `height` rows of `bytes_per_row` bytes, most significant bit leftmost, 1 = black (the
+/// printer's convention); png_set_invert_mono turns that into PNG's 0 = black while writing.
+static inline void CLibPNG_encode_mono(
+    const unsigned char *rows, uint32_t width, uint32_t height, size_t bytes_per_row, int compression_level,
+    CLibPNG_encoded *result
+) {
+    CLibPNG_writer writer;
+    png_structp png = NULL;
+    png_infop info = NULL;
+    memset(result, 0, sizeof *result);
+    memset(&writer, 0, sizeof writer);
+    writer.output = result;
+    png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &writer, CLibPNG_write_error, CLibPNG_warning);
+    if (png == NULL) {
+        result->status = CLibPNG_status_out_of_memory;
+        return;
+    }
+    info = png_create_info_struct(png);
+    if (info == NULL) {
+        png_destroy_write_struct(&png, NULL);
+        result->status = CLibPNG_status_out_of_memory;
+        return;
+    }
+    if (setjmp(writer.jump)) {
+        png_destroy_write_struct(&png, &info);
+        free(result->data);
+        result->data = NULL;
+        result->size = 0;
+        result->capacity = 0;
+        result->status = CLibPNG_status_invalid;
+        memcpy(result->message, writer.message, sizeof result->message);
+        return;
+    }
+    png_set_write_fn(png, &writer, CLibPNG_write, CLibPNG_flush);
+    png_set_compression_level(png, compression_level);
+    png_set_IHDR(
+        png, info, width, height, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+        PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    png_set_invert_mono(png);
+    for (uint32_t y = 0; y < height; y++) {
+        png_write_row(png, (png_const_bytep)(rows + (size_t)y * bytes_per_row));
+    }
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    result->status = CLibPNG_status_ok;
+}
+
+/// Releases the bytes of a CLibPNG_encoded.
+static inline void CLibPNG_free_encoded(CLibPNG_encoded *result) {
+    free(result->data);
+    result->data = NULL;
+    result->size = 0;
+    result->capacity = 0;
 }
 
 #endif

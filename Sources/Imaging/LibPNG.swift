@@ -1,7 +1,7 @@
 internal import CLibPNG
 import EscPos
 
-/// PNG decoding through libpng. The only file that imports `CLibPNG`.
+/// PNG decoding and 1-bit encoding through libpng. The only file that imports `CLibPNG`.
 enum LibPNG {
     /// The eight bytes every PNG file starts with.
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -48,5 +48,39 @@ enum LibPNG {
         let buffer = UnsafeRawBufferPointer(start: pixels, count: width * height * channels)
         return try GrayImage(
             width: width, height: height, format: formats[channels - 1], buffer: buffer, pixelLimit: pixelLimit)
+    }
+
+    /// Encodes a 1-bit bitmap as a gray PNG file of bit depth 1 (black = printed dot).
+    ///
+    /// One bit per pixel keeps receipt images small (a 576 × 2000 page is a few kilobytes) and exact:
+    /// decoding the file gives back the same dots. The corresponding C functions are `png_write_info`,
+    /// `png_write_row` and `png_write_end`.
+    ///
+    /// - Parameters:
+    ///   - bitmap: The dots to write.
+    ///   - compressionLevel: zlib's level, 0 (fastest) to 9 (smallest).
+    /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage`` when the bitmap is empty or
+    ///   libpng cannot write it.
+    static func encode(_ bitmap: MonochromeBitmap, compressionLevel: Int) throws -> [UInt8] {
+        guard bitmap.width > 0, bitmap.height > 0 else {
+            throw EscPosError(
+                .invalidImage,
+                "cannot write a \(bitmap.width)×\(bitmap.height) PNG image: PNG images have at least one pixel; "
+                    + "render something first")
+        }
+        var result = CLibPNG_encoded()
+        bitmap.bits.withUnsafeBufferPointer { buffer in
+            CLibPNG_encode_mono(
+                buffer.baseAddress, UInt32(bitmap.width), UInt32(bitmap.height), bitmap.bytesPerRow,
+                Int32(min(9, max(0, compressionLevel))), &result)
+        }
+        defer { CLibPNG_free_encoded(&result) }
+        guard result.status == CLibPNG_status_ok, let data = result.data else {
+            let reason = withUnsafeBytes(of: &result.message) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            throw EscPosError(.invalidImage, "could not write the PNG image: libpng reports \"\(reason)\"")
+        }
+        return Array(UnsafeBufferPointer(start: data, count: result.size))
     }
 }

@@ -1,0 +1,387 @@
+import EscPos
+
+/// The state of the virtual printer while it runs a stream: character style, paragraph settings, the
+/// line being assembled and the page. ``ReceiptRenderer`` creates one per render.
+struct PrinterModel {
+    /// Character attributes set by `ESC E`, `ESC -`, `GS !` and friends.
+    struct CharacterStyle: Hashable {
+        var font: UInt8 = 0
+        var width = 1
+        var height = 1
+        var bold = false
+        var doubleStrike = false
+        var underline = 0
+        var reverse = false
+        var upsideDown = false
+        var rotated = false
+    }
+
+    /// Something waiting in the line buffer: a character or an `ESC *` image.
+    struct LineItem {
+        var x: Int
+        var bitmap: MonochromeBitmap
+        var underline: Int
+        var reverse: Bool
+        /// The text it stands for in the text rendering ("" for image bands).
+        var text: String
+        /// The text rendering's column width for this item.
+        var columnWidth: Int
+        var isImage: Bool
+    }
+
+    /// Paragraph settings captured when a line starts, as a printer does.
+    struct LineSettings {
+        var alignment: UInt8
+        var areaLeft: Int
+        var areaWidth: Int
+        var upsideDown: Bool
+    }
+
+    static let defaultLineSpacing = 30
+    /// The gap the feed-and-cut forms of `GS V` leave between the last line and the cut.
+    static let cutterFeed = 24
+
+    let profile: PrinterProfile
+    let font: UnifontFont?
+    let maximumNoteCount: Int
+    var canvas: PageCanvas
+
+    var style = CharacterStyle()
+    var alignment: UInt8 = 0
+    var leftMargin = 0
+    var printAreaWidth: Int
+    var lineSpacing = defaultLineSpacing
+    var barcodeHeight = 162
+    var barcodeModuleWidth = 3
+    var hriPosition: UInt8 = 0
+    var hriFont: UInt8 = 0
+    /// 2D-code settings and stored data per symbology (`cn`).
+    var symbolData: [UInt8: [UInt8]] = [:]
+    var symbolModuleSize: [UInt8: Int] = [:]
+    /// The graphics stored by `GS ( L` function 112, with its scale factors.
+    var storedGraphics: (bitmap: MonochromeBitmap, scaleX: Int, scaleY: Int)?
+
+    /// The top of the next line on the page.
+    var y = 0
+    /// The lowest row drawn so far.
+    var bottom = 0
+    var lineItems: [LineItem] = []
+    var lineCursor = 0
+    var lineSettings: LineSettings?
+    var pageFull = false
+
+    var textLines: [String] = []
+    /// The text line that describes the last image, rewritten as bands join it.
+    var imageTextLine: Int?
+    var cuts: [PaperCut] = []
+    var images: [PrintedImage] = []
+    var symbols: [PrintedSymbol] = []
+    var notes: [EmulatorNote] = []
+    var omittedNotes = 0
+    var reportedUnsupported: Set<String> = []
+    var glyphCache: [GlyphKey: MonochromeBitmap] = [:]
+
+    init(renderer: ReceiptRenderer) {
+        profile = renderer.profile
+        font = renderer.font
+        maximumNoteCount = renderer.maximumNoteCount
+        canvas = PageCanvas(width: max(8, renderer.profile.dotWidth), maximumHeight: renderer.maximumPageHeight)
+        printAreaWidth = canvas.width
+        if font == nil {
+            note(
+                nil, .fontUnavailable,
+                "GNU Unifont was not found (looked in \(UnifontFont.searchPaths.joined(separator: ", "))); text is drawn "
+                    + "as boxes. Install Debian's `unifont` package or set ESCPOS_UNIFONT.")
+        }
+    }
+
+    // MARK: Running commands
+
+    mutating func execute(_ decoded: DecodedCommand) {
+        switch decoded.command {
+        case .text(let text):
+            for scalar in text.unicodeScalars { printCharacter(scalar) }
+        case .lineFeed:
+            printLine(feed: nil)
+        case .carriageReturn:
+            break  // CR only returns the carriage; LF prints (auto line feed off, the Epson default)
+        case .horizontalTab:
+            horizontalTab()
+        case .formFeed:
+            printLine(feed: nil)
+        case .initialize:
+            initialize()
+        case .bold(let on): style.bold = on
+        case .underline(let thickness): style.underline = Int(min(thickness, 2))
+        case .doubleStrike(let on): style.doubleStrike = on
+        case .reverse(let on): style.reverse = on
+        case .upsideDown(let on): style.upsideDown = on
+        case .rotation(let mode): style.rotated = mode & 1 == 1 || mode == 0x31
+        case .font(let number): style.font = number
+        case .characterSize(let width, let height):
+            style.width = min(max(width, 1), 8)
+            style.height = min(max(height, 1), 8)
+        case .printMode(let bits):
+            style.font = bits & 0x01
+            style.bold = bits & 0x08 != 0
+            style.height = bits & 0x10 != 0 ? 2 : 1
+            style.width = bits & 0x20 != 0 ? 2 : 1
+            style.underline = bits & 0x80 != 0 ? 1 : 0
+        case .alignment(let value): alignment = value <= 2 ? value : alignment
+        case .defaultLineSpacing: lineSpacing = Self.defaultLineSpacing
+        case .lineSpacing(let dots): lineSpacing = Int(dots)
+        case .leftMargin(let dots): leftMargin = dots
+        case .printAreaWidth(let dots): printAreaWidth = dots
+        case .feedLines(let count):
+            if count == 0 { printLine(feed: 0) } else { for _ in 0..<count { printLine(feed: nil) } }
+        case .feedDots(let dots):
+            printLine(feed: Int(dots))
+        case .cut(let mode, let feed):
+            cut(mode: mode, feed: feed)
+        case .drawerPulse(let pin, let onTime, _):
+            note(decoded.offset, .deviceAction, "cash-drawer pulse on pin \(pin == 0 ? 2 : 5), \(Int(onTime) * 2) ms")
+        case .buzzer(let times, let duration):
+            note(decoded.offset, .deviceAction, "buzzer \(times) × \(Int(duration) * 50) ms")
+        case .realTimeCommand(let function, let m, let t) where function == 1:
+            note(decoded.offset, .deviceAction, "real-time cash-drawer pulse on pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms")
+        case .selectCodePage, .cancelKanjiMode, .realTimeStatus, .realTimeRequest, .realTimeCommand,
+            .automaticStatusBack, .transmitPrinterID, .transmitStatus:
+            break  // the decoder follows code pages; status requests are answered by the server
+        case .selectKanjiMode:
+            unsupported(decoded.offset, "FS &", "Kanji mode: double-byte text is shown through the single-byte code page")
+        case .barcodeHeight(let dots): barcodeHeight = max(1, Int(dots))
+        case .barcodeModuleWidth(let width): barcodeModuleWidth = min(max(Int(width), 1), 6)
+        case .hriPosition(let position): hriPosition = position & 3
+        case .hriFont(let font): hriFont = font
+        case .barcode(let system, let data):
+            printBarcode(system: system, data: data, offset: decoded.offset)
+        case .twoDimensionalCode(let cn, let fn, let parameters):
+            twoDimensionalCode(cn: cn, fn: fn, parameters: parameters, offset: decoded.offset)
+        case .rasterImage(let mode, let widthBytes, let height, let data):
+            guard let bitmap = MonochromeBitmap(width: widthBytes * 8, height: height, packedRows: data) else { break }
+            printImage(bitmap.scaled(x: mode & 1 == 1 ? 2 : 1, y: mode & 2 == 2 ? 2 : 1), command: .rasterBitImage)
+        case .graphics(let m, let fn, let parameters):
+            graphics(m: m, fn: fn, parameters: parameters, offset: decoded.offset)
+        case .columnImage(let mode, let width, let data):
+            columnImage(mode: mode, width: width, data: data)
+        case .other(let name, let parameters):
+            other(name: name, parameters: parameters, offset: decoded.offset)
+        case .unknown(let byte):
+            note(decoded.offset, .unknownCommand, "unknown byte 0x\(hex(byte)) skipped")
+        case .truncated(let name, let bytes):
+            note(decoded.offset, .truncatedCommand, "\(name) cut off by the end of the stream (\(bytes.count) bytes) ignored")
+        }
+    }
+
+    mutating func initialize() {
+        lineItems.removeAll()  // ESC @ clears the print buffer
+        lineCursor = 0
+        lineSettings = nil
+        style = CharacterStyle()
+        alignment = 0
+        leftMargin = 0
+        printAreaWidth = canvas.width
+        lineSpacing = Self.defaultLineSpacing
+        barcodeHeight = 162
+        barcodeModuleWidth = 3
+        hriPosition = 0
+        hriFont = 0
+    }
+
+    mutating func other(name: String, parameters: [UInt8], offset: Int) {
+        switch name {
+        case "ESC $" where parameters.count == 2:
+            startLineIfNeeded()
+            lineCursor = min(Int(parameters[0]) | Int(parameters[1]) << 8, lineSettings?.areaWidth ?? 0)
+        case "ESC \\" where parameters.count == 2:
+            startLineIfNeeded()
+            let step = Int(Int16(bitPattern: UInt16(parameters[0]) | UInt16(parameters[1]) << 8))
+            lineCursor = min(max(0, lineCursor + step), lineSettings?.areaWidth ?? 0)
+        case "ESC i", "ESC m":
+            cut(mode: 1, feed: nil)
+        case "ESC SP", "ESC R", "ESC c 3", "ESC c 4", "ESC c 5", "ESC =", "GS P", "FS .", "ESC ( A":
+            break  // spacing, international set, paper sensors, panel buttons, peripheral select, motion units
+        default:
+            unsupported(offset, name, "not emulated")
+        }
+    }
+
+    // MARK: Lines
+
+    /// The print area as the printer sees it now: the left margin and the print-area width, inside the paper.
+    var currentArea: (left: Int, width: Int) {
+        let left = min(max(0, leftMargin), canvas.width - 1)
+        let width = min(max(1, printAreaWidth), canvas.width - left)
+        return (left, width)
+    }
+
+    mutating func startLineIfNeeded() {
+        guard lineSettings == nil else { return }
+        let area = currentArea
+        lineSettings = LineSettings(
+            alignment: alignment, areaLeft: area.left, areaWidth: area.width, upsideDown: style.upsideDown)
+    }
+
+    /// Adds an item to the line, printing the line first when the item does not fit.
+    mutating func appendToLine(_ item: LineItem) {
+        startLineIfNeeded()
+        if let settings = lineSettings, lineCursor + item.bitmap.width > settings.areaWidth, !lineItems.isEmpty {
+            printLine(feed: nil)
+            startLineIfNeeded()
+        }
+        var item = item
+        item.x = lineCursor
+        lineItems.append(item)
+        lineCursor += item.bitmap.width
+    }
+
+    mutating func horizontalTab() {
+        startLineIfNeeded()
+        let cell = cellSize(wide: false)
+        let stop = cell.width * 8
+        let next = (lineCursor / stop + 1) * stop
+        lineCursor = min(next, lineSettings?.areaWidth ?? next)
+    }
+
+    /// Prints the line buffer and feeds: by the line spacing (or the line's height if taller) when `feed`
+    /// is `nil`, else by `feed` dots.
+    mutating func printLine(feed: Int?) {
+        let settings = lineSettings
+        let items = lineItems
+        lineItems.removeAll(keepingCapacity: true)
+        lineSettings = nil
+        let contentWidth = lineCursor
+        lineCursor = 0
+        let lineHeight = items.reduce(0) { max($0, $1.bitmap.height) }
+        let advance = feed ?? max(lineSpacing, lineHeight)
+        defer { y += advance }
+        guard !pageFull else { return }
+        guard let settings, !items.isEmpty else {
+            if feed == nil { addTextLine("") }
+            return
+        }
+        guard reserve(rows: y + max(lineHeight, advance)) else { return }
+        let free = max(0, settings.areaWidth - contentWidth)
+        let offset = settings.alignment == 1 ? free / 2 : settings.alignment == 2 ? free : 0
+        let left = settings.areaLeft + offset
+        for item in items {
+            let x = left + item.x
+            let top = y + lineHeight - item.bitmap.height
+            canvas.draw(item.bitmap, x: x, y: top)
+            if item.reverse {
+                canvas.invert(x: x, y: top, width: item.bitmap.width, height: item.bitmap.height)
+            } else if item.underline > 0 {
+                canvas.fill(
+                    x: x, y: top + item.bitmap.height - item.underline, width: item.bitmap.width, height: item.underline)
+            }
+        }
+        if settings.upsideDown {
+            canvas.rotateHalfTurn(x: settings.areaLeft, y: y, width: settings.areaWidth, height: lineHeight)
+        }
+        bottom = max(bottom, y + lineHeight)
+        if items.allSatisfy(\.isImage) {
+            let bandWidth = contentWidth
+            recordImage(x: left, y: y, band: items, width: bandWidth, height: lineHeight)
+            return
+        }
+        var text = String(repeating: " ", count: (left + items[0].x) / max(1, items[0].columnWidth))
+        var expectedX = items[0].x
+        for item in items {
+            if item.x > expectedX { text += String(repeating: " ", count: (item.x - expectedX) / max(1, item.columnWidth)) }
+            text += item.isImage ? "[image \(item.bitmap.width)×\(item.bitmap.height)]" : item.text
+            expectedX = item.x + item.bitmap.width
+        }
+        addTextLine(text)
+    }
+
+    /// Joins `ESC *` bands printed line by line into one image.
+    mutating func recordImage(x: Int, y top: Int, band items: [LineItem], width: Int, height: Int) {
+        var band = MonochromeBitmap(width: width, height: height)
+        for item in items {
+            band.paste(item.bitmap, x: item.x, y: height - item.bitmap.height)
+        }
+        place(band, x: x, y: top, command: .columnBitImage)
+    }
+
+    /// Records an image drawn at (`x`, `y`), joining it to the previous one when it continues it.
+    mutating func place(_ bitmap: MonochromeBitmap, x: Int, y top: Int, command: PrinterProfile.GraphicsCommand) {
+        if var last = images.last, last.command == command, last.x == x, last.bitmap.width == bitmap.width,
+            last.y + last.bitmap.height == top, let line = imageTextLine, line == textLines.count - 1
+        {
+            last.bitmap = last.bitmap.appendingRows(of: bitmap)
+            images[images.count - 1] = last
+            textLines[line] = "[image \(last.bitmap.width)×\(last.bitmap.height)]"
+            return
+        }
+        images.append(PrintedImage(x: x, y: top, bitmap: bitmap, command: command))
+        addTextLine("[image \(bitmap.width)×\(bitmap.height)]")
+        imageTextLine = textLines.count - 1
+    }
+
+    mutating func addTextLine(_ line: String) {
+        guard !pageFull else { return }
+        var line = line
+        while line.last == " " { line.removeLast() }
+        textLines.append(line)
+        imageTextLine = nil
+    }
+
+    /// Grows the page to `rows`; at the limit, stops drawing and says so once.
+    mutating func reserve(rows: Int) -> Bool {
+        guard !pageFull else { return false }
+        if canvas.ensureRows(rows) { return true }
+        pageFull = true
+        note(
+            nil, .pageHeightLimit,
+            "the page reached the \(canvas.maximumHeight)-dot height limit (\(canvas.maximumHeight * 254 / (max(profile.dpi, 1) * 10)) mm); nothing below it was drawn")
+        return false
+    }
+
+    // MARK: Paper
+
+    mutating func cut(mode: UInt8, feed: UInt8?) {
+        if !lineItems.isEmpty { printLine(feed: nil) }
+        // The feed-and-cut forms move the last line past the cutter; the page shows that as a short gap.
+        if let feed { y += Self.cutterFeed + Int(feed) }
+        let partial = [1, 0x31, 0x42, 0x62, 0x68].contains(mode)
+        guard reserve(rows: y + 1) else { return }
+        canvas.drawCutMark(y: y, partial: partial)
+        cuts.append(PaperCut(y: y, kind: partial ? .partial : .full))
+        bottom = max(bottom, y + 1)
+        addTextLine(partial ? "[partial cut]" : "[full cut]")
+        y += 1
+    }
+
+    // MARK: Finishing
+
+    mutating func note(_ offset: Int?, _ kind: EmulatorNote.Kind, _ message: String) {
+        if notes.count < maximumNoteCount {
+            notes.append(EmulatorNote(offset: offset, kind: kind, message: message))
+        } else {
+            omittedNotes += 1
+        }
+    }
+
+    /// Notes a command the printer ignores, once per command name.
+    mutating func unsupported(_ offset: Int, _ name: String, _ detail: String) {
+        guard reportedUnsupported.insert(name).inserted else { return }
+        note(offset, .unsupportedCommand, "\(name): \(detail)")
+    }
+
+    mutating func finish() -> RenderedReceipt {
+        if !lineItems.isEmpty { printLine(feed: 0) }  // a printer prints the buffer only on a feed; show it anyway
+        if omittedNotes > 0 {
+            notes.append(EmulatorNote(offset: nil, kind: .notesOmitted, message: "\(omittedNotes) more notes omitted"))
+        }
+        let height = max(1, min(max(y, bottom), canvas.maximumHeight))
+        _ = canvas.ensureRows(height)
+        return RenderedReceipt(
+            page: canvas.bitmap(rows: height), text: textLines.map { $0 + "\n" }.joined(), cuts: cuts, images: images,
+            symbols: symbols, notes: notes)
+    }
+}
+
+func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+}
