@@ -18,7 +18,7 @@ struct EscPosCommand: ParsableCommand {
             Exit codes: 0 success, 64 bad command line, 65 invalid document or profile, 66 file not found,
             74 input/output error.
             """,
-        subcommands: [RenderCommand.self, DecodeCommand.self, ProfilesCommand.self]
+        subcommands: [RenderCommand.self, DecodeCommand.self, ProfilesCommand.self, PreviewCommand.self, EmulateCommand.self]
     )
 }
 
