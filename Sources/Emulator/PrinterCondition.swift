@@ -58,12 +58,12 @@ public struct PrinterCondition: Hashable, Sendable, Codable {
 
     /// The one-byte reply to `DLE EOT n` (`n` 1–4), with the fixed bits `0xx1xx10`; `nil` for other `n`.
     ///
-    /// 1: bit 3 offline. 2: bit 2 cover open, bit 5 stopped by paper end, bit 6 error. 3: no errors.
+    /// 1: bit 3 offline. 2: bit 2 cover open, bit 5 stopped by paper end. 3: no errors.
     /// 4: bits 2–3 paper near end, bits 5–6 paper end.
     public func realTimeStatus(_ n: UInt8) -> UInt8? {
         switch n {
         case 1: return 0x12 | (refusesPrinting ? 0x08 : 0)
-        case 2: return 0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0) | (offline ? 0x40 : 0)
+        case 2: return 0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0)
         case 3: return 0x12
         case 4: return 0x12 | (paperNearEnd || paperOut ? 0x0C : 0) | (paperOut ? 0x60 : 0)
         default: return nil
