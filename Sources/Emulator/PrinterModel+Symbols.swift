@@ -26,7 +26,10 @@ extension PrinterModel {
         var payload = data
         if system == 73, payload.first == 0x7B, payload.count >= 2 { payload.removeFirst(2) }  // {A/{B/{C code set
         let text = String(decoding: payload, as: UTF8.self)
-        placeSymbol(name: name, data: data, width: width, height: barcodeHeight, hri: hriPosition, hriText: text, offset: offset)
+        let drawn = symbolDrawing?.drawBarcode(system: system, data: data, moduleWidth: barcodeModuleWidth, height: barcodeHeight)
+        placeSymbol(
+            name: name, data: data, drawn: drawn, width: width, height: barcodeHeight, hri: hriPosition, hriText: text,
+            offset: offset)
     }
 
     mutating func twoDimensionalCode(cn: UInt8, fn: UInt8, parameters: [UInt8], offset: Int) {
@@ -47,21 +50,33 @@ extension PrinterModel {
                 width = min(currentArea.width, (side + 2) * module)
                 height = width
             }
-            placeSymbol(name: Self.twoDimensionalName(cn), data: data, width: width, height: height, hri: 0, hriText: "", offset: offset)
+            let drawn = symbolDrawing?.drawTwoDimensionalCode(
+                cn: cn, data: data, moduleSize: module, settings: symbolSettings[cn] ?? [:])
+            placeSymbol(
+                name: Self.twoDimensionalName(cn), data: data, drawn: drawn, width: width, height: height, hri: 0,
+                hriText: "", offset: offset)
         case 0x43 where !parameters.isEmpty:  // 67: module size
             symbolModuleSize[cn] = max(1, Int(parameters[0]))
+            symbolSettings[cn, default: [:]][fn] = parameters
         default:
-            break  // model, error correction, columns, rows: they change the look, not the placement
+            // Model, error correction, columns, rows: kept for the symbol drawing.
+            symbolSettings[cn, default: [:]][fn] = parameters
         }
     }
 
-    /// Draws a labelled box where the symbol goes (with its human-readable text when asked), aligned like text.
-    mutating func placeSymbol(name: String, data: [UInt8], width: Int, height: Int, hri: UInt8, hriText: String, offset: Int) {
+    /// Draws the symbol (or a labelled box where it goes) with its human-readable text when asked, aligned like text.
+    mutating func placeSymbol(
+        name: String, data: [UInt8], drawn: MonochromeBitmap?, width estimatedWidth: Int, height estimatedHeight: Int,
+        hri: UInt8, hriText: String, offset: Int
+    ) {
         if !lineItems.isEmpty { printLine(feed: nil) }
+        let area = currentArea
+        let drawn = drawn.map { $0.width > area.width ? $0.cropped(x: 0, y: 0, width: area.width, height: $0.height) : $0 }
+        let width = drawn?.width ?? estimatedWidth
+        let height = drawn?.height ?? estimatedHeight
         guard !pageFull, width > 0, height > 0 else { return }
         let shown = String(decoding: data, as: UTF8.self)
-        note(offset, .symbolNotDrawn, "\(name) \"\(shown)\" drawn as a placeholder box")
-        let area = currentArea
+        if drawn == nil { note(offset, .symbolNotDrawn, "\(name) \"\(shown)\" drawn as a placeholder box") }
         let free = area.width - width
         let x = area.left + (alignment == 1 ? free / 2 : alignment == 2 ? free : 0)
         let hriHeight = hri == 0 ? 0 : cellSize(wide: false).height + 4
@@ -70,15 +85,19 @@ extension PrinterModel {
         let total = height + (hri & 1 == 1 ? hriHeight : 0) + (hri & 2 == 2 ? hriHeight : 0)
         defer { y += total }
         guard reserve(rows: y + total) else { return }
-        canvas.fill(x: x, y: top, width: width, height: 2)
-        canvas.fill(x: x, y: top + height - 2, width: width, height: 2)
-        canvas.fill(x: x, y: top, width: 2, height: height)
-        canvas.fill(x: x + width - 2, y: top, width: 2, height: height)
-        drawLabel(name, centredIn: x..<(x + width), y: top + 4)
+        if let drawn {
+            canvas.draw(drawn, x: x, y: top)
+        } else {
+            canvas.fill(x: x, y: top, width: width, height: 2)
+            canvas.fill(x: x, y: top + height - 2, width: width, height: 2)
+            canvas.fill(x: x, y: top, width: 2, height: height)
+            canvas.fill(x: x + width - 2, y: top, width: 2, height: height)
+            drawLabel(name, centredIn: x..<(x + width), y: top + 4)
+        }
         if hri & 1 == 1 { drawLabel(hriText, centredIn: x..<(x + width), y: y) }
         if hri & 2 == 2 { drawLabel(hriText, centredIn: x..<(x + width), y: top + height + 4) }
         bottom = max(bottom, y + total)
-        symbols.append(PrintedSymbol(symbology: name, data: data, x: x, y: top, width: width, height: height, isDrawn: false))
+        symbols.append(PrintedSymbol(symbology: name, data: data, x: x, y: top, width: width, height: height, isDrawn: drawn != nil))
         addTextLine(name == "QR" || cn2D(name) ? "[\(name) \"\(shown)\"]" : "[barcode \(name) \"\(shown)\"]")
     }
 

@@ -44,6 +44,7 @@ struct PrinterModel {
     let profile: PrinterProfile
     let font: UnifontFont?
     let maximumNoteCount: Int
+    let symbolDrawing: (any SymbolDrawing)?
     var canvas: PageCanvas
 
     var style = CharacterStyle()
@@ -58,6 +59,7 @@ struct PrinterModel {
     /// 2D-code settings and stored data per symbology (`cn`).
     var symbolData: [UInt8: [UInt8]] = [:]
     var symbolModuleSize: [UInt8: Int] = [:]
+    var symbolSettings: [UInt8: [UInt8: [UInt8]]] = [:]
     /// The graphics stored by `GS ( L` function 112, with its scale factors.
     var storedGraphics: (bitmap: MonochromeBitmap, scaleX: Int, scaleY: Int)?
 
@@ -85,6 +87,7 @@ struct PrinterModel {
         profile = renderer.profile
         font = renderer.font
         maximumNoteCount = renderer.maximumNoteCount
+        symbolDrawing = renderer.symbolDrawing
         canvas = PageCanvas(width: max(8, renderer.profile.dotWidth), maximumHeight: renderer.maximumPageHeight)
         printAreaWidth = canvas.width
         if font == nil {

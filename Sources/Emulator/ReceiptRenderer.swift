@@ -27,6 +27,8 @@ public struct ReceiptRenderer: Sendable {
     public var maximumPageHeight: Int
     /// The most notes kept; later ones are counted in one final note.
     public var maximumNoteCount: Int
+    /// Draws barcodes and 2D codes from their data; `nil` prints labelled placeholder boxes.
+    public var symbolDrawing: (any SymbolDrawing)?
 
     /// Creates a renderer.
     ///
@@ -35,10 +37,12 @@ public struct ReceiptRenderer: Sendable {
     ///   - font: The font for text; the installed GNU Unifont by default (see ``UnifontFont/installed``).
     ///   - maximumPageHeight: The page-height limit in dots, which bounds memory on any input.
     ///   - maximumNoteCount: The most notes kept.
+    ///   - symbolDrawing: What draws barcodes and 2D codes; placeholders when `nil`.
     public init(
         profile: PrinterProfile, font: UnifontFont? = UnifontFont.installed, maximumPageHeight: Int = 32_000,
-        maximumNoteCount: Int = 200
+        maximumNoteCount: Int = 200, symbolDrawing: (any SymbolDrawing)? = nil
     ) {
+        self.symbolDrawing = symbolDrawing
         self.profile = profile
         self.font = font
         self.maximumPageHeight = max(1, maximumPageHeight)

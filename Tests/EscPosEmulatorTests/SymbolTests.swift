@@ -1,0 +1,55 @@
+import EscPos
+import EscPosEmulator
+import Testing
+
+/// Draws every symbol as a fixed pattern, to check where the renderer puts what a drawing returns.
+struct StripesDrawing: SymbolDrawing {
+    static let barcode: MonochromeBitmap = {
+        var bitmap = MonochromeBitmap(width: 40, height: 20)
+        for y in 0..<20 { for x in stride(from: 0, to: 40, by: 4) { bitmap[x, y] = true } }
+        return bitmap
+    }()
+
+    func drawBarcode(system: UInt8, data: [UInt8], moduleWidth: Int, height: Int) -> MonochromeBitmap? {
+        data == Array("{B123".utf8) ? Self.barcode : nil
+    }
+
+    func drawTwoDimensionalCode(cn: UInt8, data: [UInt8], moduleSize: Int, settings: [UInt8: [UInt8]]) -> MonochromeBitmap? {
+        nil
+    }
+}
+
+@Suite struct SymbolTests {
+    /// `qr("1234", native=True)` as python-escpos sends it (shared/reference E.1).
+    static let qrBytes: [UInt8] = [
+        0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00, 0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, 0x03,
+        0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x30, 0x1D, 0x28, 0x6B, 0x07, 0x00, 0x31, 0x50, 0x30, 0x31, 0x32, 0x33,
+        0x34, 0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x51, 0x30,
+    ]
+    /// `GS k 73 5 {B123`: Code 128, code set B.
+    static let code128Bytes: [UInt8] = [0x1D, 0x6B, 0x49, 0x05, 0x7B, 0x42, 0x31, 0x32, 0x33]
+
+    @Test func symbolsWithoutADrawingArePlaceholdersInTheReport() {
+        let receipt = ReceiptRenderer(profile: .generic80mm).render(Self.qrBytes + Self.code128Bytes)
+        #expect(receipt.symbols.map(\.symbology) == ["QR", "CODE128"])
+        #expect(receipt.symbols.allSatisfy { !$0.isDrawn })
+        #expect(receipt.symbols.first?.data == Array("1234".utf8))
+        #expect(receipt.text == "[QR \"1234\"]\n[barcode CODE128 \"{B123\"]\n")
+        #expect(receipt.notes.filter { $0.kind == .symbolNotDrawn }.count == 2)
+        #expect(receipt.page.printedDotCount > 0)
+    }
+
+    @Test func drawnSymbolsLandOnThePageWithTheirText() throws {
+        let renderer = ReceiptRenderer(profile: .generic80mm, symbolDrawing: StripesDrawing())
+        // Centred, HRI below.
+        let receipt = renderer.render([0x1B, 0x61, 0x01, 0x1D, 0x48, 0x02] + Self.code128Bytes)
+        let symbol = try #require(receipt.symbols.first)
+        #expect(symbol.isDrawn)
+        #expect(symbol.x == (576 - 40) / 2 && symbol.width == 40 && symbol.height == 20)
+        #expect(receipt.page.cropped(x: symbol.x, y: symbol.y, width: 40, height: 20) == StripesDrawing.barcode)
+        // The human-readable text "123" is printed under the bars.
+        let below = receipt.page.cropped(x: 0, y: symbol.y + 20, width: 576, height: receipt.page.height - symbol.y - 20)
+        #expect(below.printedDotCount > 0)
+        #expect(!receipt.notes.contains { $0.kind == .symbolNotDrawn })
+    }
+}
