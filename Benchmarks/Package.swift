@@ -31,5 +31,17 @@ let package = Package(
             path: "Benchmarks/ImageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "EmulatorBenchmarks",
+            dependencies: [
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosEmulator", package: "swift-escpos"),
+                .product(name: "EscPosImaging", package: "swift-escpos"),
+                .product(name: "EscPosTemplates", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EmulatorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
