@@ -31,6 +31,9 @@ struct EmulateCommand: ParsableCommand {
 
     @OptionGroup var profileOptions: ProfileOptions
 
+    @Option(name: .long, help: "Exit after this many printed jobs (for scripts).")
+    var jobs: Int?
+
     @Flag(name: .long, help: "Report the paper roll as nearly used up (still prints).")
     var paperNearEnd = false
 
@@ -49,7 +52,8 @@ struct EmulateCommand: ParsableCommand {
             let configuration = VirtualPrinterServer.Configuration(
                 host: host, port: port, controlPort: controlPort, profile: profile, outputDirectory: out,
                 condition: PrinterCondition(
-                    paperNearEnd: paperNearEnd, paperOut: paperOut, coverOpen: coverOpen, offline: offline))
+                    paperNearEnd: paperNearEnd, paperOut: paperOut, coverOpen: coverOpen, offline: offline),
+                printedJobLimit: jobs)
             if UnifontFont.installed == nil {
                 writeStandardError("warning: GNU Unifont not found; text is drawn as boxes (install the `unifont` package)")
             }

@@ -44,13 +44,17 @@ public final class VirtualPrinterServer: Sendable {
         public var maximumJobBytes: Int
         /// The renderer for printed jobs (its font and page-height limit).
         public var renderer: ReceiptRenderer
+        /// Stop after this many printed jobs (for scripts that print once and look at the result); `nil` runs on.
+        public var printedJobLimit: Int?
 
         /// Creates a configuration.
         public init(
             host: String = "127.0.0.1", port: Int = 9100, controlPort: Int? = nil, profile: PrinterProfile = .generic80mm,
             outputDirectory: String? = nil, condition: PrinterCondition = PrinterCondition(),
-            idleTimeout: Duration = .seconds(30), maximumJobBytes: Int = 16 << 20, renderer: ReceiptRenderer? = nil
+            idleTimeout: Duration = .seconds(30), maximumJobBytes: Int = 16 << 20, renderer: ReceiptRenderer? = nil,
+            printedJobLimit: Int? = nil
         ) {
+            self.printedJobLimit = printedJobLimit
             self.host = host
             self.port = port
             self.controlPort = controlPort
@@ -150,7 +154,8 @@ public final class VirtualPrinterServer: Sendable {
             }
     }
 
-    /// Serves jobs (and control connections) until ``shutdown()`` is called or the task is cancelled.
+    /// Serves jobs (and control connections) until ``shutdown()`` is called, the task is cancelled or
+    /// ``Configuration/printedJobLimit`` jobs were printed.
     ///
     /// - Throws: NIO's `IOError` when accepting connections fails.
     public func run() async throws {
@@ -201,6 +206,10 @@ public final class VirtualPrinterServer: Sendable {
         try await printerChannel.executeThenClose { connections in
             for try await connection in connections {
                 await serveJob(connection)
+                if let limit = configuration.printedJobLimit, jobs.filter({ $0.refusalReason == nil }).count >= limit {
+                    controlChannel?.channel.close(promise: nil)
+                    return
+                }
             }
         }
     }

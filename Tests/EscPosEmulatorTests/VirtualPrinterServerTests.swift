@@ -177,3 +177,14 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+extension VirtualPrinterServerTests {
+    @Test func stopsAfterThePrintedJobLimit() async throws {
+        let server = try await VirtualPrinterServer.start(.init(port: 0, printedJobLimit: 1))
+        let running = Task { try await server.run() }
+        _ = try await exchange(port: server.port, [0x10, 0x04, 0x01], replyCount: 1)  // status only: not a job
+        _ = try await exchange(port: server.port, Array("once\n".utf8), replyCount: 0)
+        try await running.value  // returns by itself after the first printed job
+        #expect(server.jobs.map(\.text) == ["once\n"])
+    }
+}
