@@ -87,6 +87,7 @@ public final class VirtualPrinterServer: Sendable {
         var condition: PrinterCondition
         var jobs: [Job] = []
         var jobCount = 0
+        var printedJobCount = 0
         var statusBackEnabled = false
         var currentOutbound: NIOAsyncChannelOutboundWriter<ByteBuffer>?
     }
@@ -195,9 +196,16 @@ public final class VirtualPrinterServer: Sendable {
         }
     }
 
-    /// The jobs received so far, oldest first.
+    /// How many jobs ``jobs`` keeps, so a long-running server's memory stays bounded.
+    public static let keptJobCount = 1000
+
+    /// The jobs received so far, oldest first (the last ``keptJobCount``).
     public var jobs: [Job] {
         state.withLockedValue { $0.jobs }
+    }
+
+    private var printedJobCount: Int {
+        state.withLockedValue { $0.printedJobCount }
     }
 
     // MARK: Printer port
@@ -206,7 +214,7 @@ public final class VirtualPrinterServer: Sendable {
         try await printerChannel.executeThenClose { connections in
             for try await connection in connections {
                 await serveJob(connection)
-                if let limit = configuration.printedJobLimit, jobs.filter({ $0.refusalReason == nil }).count >= limit {
+                if let limit = configuration.printedJobLimit, printedJobCount >= limit {
                     controlChannel?.channel.close(promise: nil)
                     return
                 }
@@ -289,7 +297,11 @@ public final class VirtualPrinterServer: Sendable {
                 job.files = writeFiles(of: job, bytes: bytes, commands: commands, receipt: receipt, directory: directory)
             }
         }
-        state.withLockedValue { $0.jobs.append(job) }
+        state.withLockedValue { state in
+            if job.refusalReason == nil { state.printedJobCount += 1 }
+            state.jobs.append(job)
+            if state.jobs.count > Self.keptJobCount { state.jobs.removeFirst(state.jobs.count - Self.keptJobCount) }
+        }
     }
 
     /// Whether a command puts something on paper (status requests and `ESC @` alone do not make a job).
