@@ -19,6 +19,14 @@ extension DeviceFileTransport {
             }
             throw ioError(code, uri: uri, during: "reading the serial settings")
         }
+        applyLineSettings(options, to: &settings)
+        guard tcsetattr(fd, TCSANOW, &settings) == 0 else {
+            throw ioError(errno, uri: uri, during: "applying the serial settings")
+        }
+    }
+
+    /// Sets raw 8-bit mode, speed, parity and flow control in `settings`.
+    static func applyLineSettings(_ options: SerialOptions, to settings: inout termios) {
         cfmakeraw(&settings)
         let speed = speedConstant(options.baudRate)
         cfsetispeed(&settings, speed)
@@ -47,9 +55,6 @@ extension DeviceFileTransport {
         withUnsafeMutableBytes(of: &settings.c_cc) { cc in
             cc[Int(VMIN)] = 0
             cc[Int(VTIME)] = 0
-        }
-        guard tcsetattr(fd, TCSANOW, &settings) == 0 else {
-            throw ioError(errno, uri: uri, during: "applying the serial settings")
         }
     }
 

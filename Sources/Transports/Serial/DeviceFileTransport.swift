@@ -1,5 +1,4 @@
 public import Logging
-import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
@@ -189,27 +188,15 @@ public final class DeviceFileTransport: PrinterTransport {
         return true
     }
 
-    /// Runs blocking work on NIO's thread pool; the work can poll `cancelled()` to stop early.
     private static func runBlocking<T: Sendable>(
         uri: PrinterURI,
-        _ body: @escaping @Sendable (_ cancelled: @Sendable () -> Bool) throws -> T
+        _ body: @escaping @Sendable (_ cancelled: @escaping @Sendable () -> Bool) throws -> T
     ) async throws -> T {
-        let flag = CancellationFlag()
-        return try await withTaskCancellationHandler {
-            do {
-                return try await NIOThreadPool.singleton.runIfActive { try body { flag.isSet } }
-            } catch let error as TransportError {
-                throw error
-            } catch {
-                throw TransportError(.ioError, "the I/O thread pool is not running: \(error)", uri: "\(uri)")
-            }
-        } onCancel: {
-            flag.set()
-        }
+        try await BlockingIO.run(uri: uri, body)
     }
 
     private static func runBlocking<T: Sendable>(uri: PrinterURI, _ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await runBlocking(uri: uri) { _ in try body() }
+        try await BlockingIO.run(uri: uri) { _ in try body() }
     }
 
     static func openError(_ code: Int32, path: String, uri: PrinterURI) -> TransportError {
@@ -246,13 +233,6 @@ public final class DeviceFileTransport: PrinterTransport {
             return TransportError(.ioError, "\(activity) failed: \(Errno(code))", uri: "\(uri)", underlying: Errno(code))
         }
     }
-}
-
-/// A flag set from a task-cancellation handler and read from a pool thread.
-final class CancellationFlag: Sendable {
-    private let value = Atomic<Bool>(false)
-    var isSet: Bool { value.load(ordering: .acquiring) }
-    func set() { value.store(true, ordering: .releasing) }
 }
 
 /// An operating-system error number with its text.
