@@ -17,6 +17,36 @@ struct TCPTransportTests {
         #expect(connections == [Self.everyByte])
     }
 
+    @Test func printsAReceiptCompiledForTheProfile() async throws {
+        let server = try await RecordingPrinterServer.start()
+        defer { Task { await server.stop() } }
+        let receipt = Receipt {
+            Text("Total 12,50 €")
+            Cut()
+        }
+        let expected = try ReceiptCompiler(profile: .epsonTMT88VI).compile(receipt).bytes
+        let result = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
+            try await Printer(transport: transport, profile: .epsonTMT88VI).print(receipt)
+        }
+        #expect(result.bytes == expected)
+        #expect(try await server.waitForClosedConnections(1) == [expected])
+    }
+
+    @Test func invalidReceiptSendsNothing() async throws {
+        let server = try await RecordingPrinterServer.start()
+        defer { Task { await server.stop() } }
+        let receipt = Receipt {
+            Text("first line")
+            Rule("漢")
+        }
+        await #expect(throws: EscPosError.self) {
+            try await withPrinterTransport(PrinterURI(server.uri)) { transport in
+                try await Printer(transport: transport).print(receipt)
+            }
+        }
+        #expect(try await server.waitForClosedConnections(1) == [[]])
+    }
+
     @Test func readsStatusOnTheSameConnection() async throws {
         let server = try await RecordingPrinterServer.start()
         defer { Task { await server.stop() } }

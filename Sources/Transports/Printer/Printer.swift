@@ -1,4 +1,7 @@
-/// A printer: a transport paired with the commands to send bytes, ask for status and identity.
+public import EscPos
+
+/// A printer: a transport paired with a ``PrinterProfile``, to print receipts, send bytes, and ask for
+/// status and identity.
 ///
 /// `Printer` owns its connection's back channel: replies the printer sends (status bytes, Automatic
 /// Status Back blocks, identity strings) are parsed in order, so requests from several tasks never
@@ -6,8 +9,8 @@
 ///
 /// ```swift
 /// try await withPrinterTransport(PrinterURI("tcp://10.0.0.5")) { transport in
-///     let printer = Printer(transport: transport, options: .init(checkStatusBeforePrinting: true))
-///     try await printer.send(bytes)
+///     let printer = Printer(transport: transport, profile: .epsonTMT88VI, options: .init(checkStatusBeforePrinting: true))
+///     try await printer.print(receipt)
 /// }
 /// ```
 public actor Printer {
@@ -31,6 +34,8 @@ public actor Printer {
 
     /// The connection to the printer.
     public nonisolated let transport: any PrinterTransport
+    /// What the printer can do; receipts are compiled for it.
+    public nonisolated let profile: PrinterProfile
     /// How this printer checks and sends.
     public nonisolated let options: Options
     private var parser = PrinterReplyParser()
@@ -41,10 +46,35 @@ public actor Printer {
     ///
     /// - Parameters:
     ///   - transport: The connection; the caller keeps owning it and closes it.
+    ///   - profile: The printer model's capabilities; receipts are compiled for it.
     ///   - options: Status checks and timeouts.
-    public init(transport: any PrinterTransport, options: Options = Options()) {
+    public init(transport: any PrinterTransport, profile: PrinterProfile = .generic80mm, options: Options = Options()) {
         self.transport = transport
+        self.profile = profile
         self.options = options
+    }
+
+    /// Compiles a receipt completely for ``profile``, then sends it.
+    ///
+    /// Nothing is sent unless the whole receipt compiles, so the printer never gets half a receipt
+    /// because of a bad field. The ``PrinterProfile`` named inside the receipt is not used: the printer's
+    /// own profile decides.
+    ///
+    /// ```swift
+    /// let result = try await printer.print(Receipt { Text("Hello") ; Cut() })
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - receipt: The document.
+    ///   - compileOptions: Strictness and the image and symbol helpers.
+    /// - Returns: The bytes that were delivered and the compiler's warnings.
+    /// - Throws: `EscPosError` when the receipt does not compile (nothing was sent);
+    ///   ``TransportError`` when sending fails or the printer is not ready (see ``send(_:)``).
+    @discardableResult
+    public func print(_ receipt: Receipt, compileOptions: CompileOptions = CompileOptions()) async throws -> CompiledReceipt {
+        let compiled = try ReceiptCompiler(profile: profile, options: compileOptions).compile(receipt)
+        try await send(compiled.bytes)
+        return compiled
     }
 
     /// Sends bytes (a compiled job) to the printer.
