@@ -130,8 +130,7 @@ public func openPrinterTransport(
     case .serial(let path, let serialOptions):
         return try await DeviceFileTransport.open(path: path, serial: serialOptions, options: options, logger: logger)
     case .cups(let queue, let server):
-        _ = (queue, server)
-        throw TransportError(.unsupported, "CUPS TODO")
+        return try await CUPSTransport.open(queue: queue, server: server, options: options, logger: logger)
     case .usb(let selector):
         _ = selector
         throw TransportError(.unsupported, "USB TODO")
