@@ -57,14 +57,14 @@ let package = Package(
             dependencies: [
                 "EscPos",
                 "EscPosTransports",
-                "EscPosUSBHarness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // A tiny program the USB tests run under umockdev's LD_PRELOAD, so the emulated printer
-        // never leaks into the test process itself. Not a product.
+        // A tiny program the USB tests run under umockdev's LD_PRELOAD (scripts/harness/usb), so the
+        // emulated printer never leaks into the test process itself. Not a product; `swift build` and
+        // `swift test` build it next to the test bundle.
         .executableTarget(
             name: "EscPosUSBHarness",
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],

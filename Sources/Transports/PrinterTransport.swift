@@ -4,7 +4,7 @@ public import Logging
 ///
 /// Every transport (``TCPTransport``, ``USBTransport``, ``CUPSTransport``, ``DeviceFileTransport``) conforms.
 /// Every call has a timeout and honours task cancellation; blocking system calls never run on Swift's
-/// cooperative thread pool. Use a transport through ``withPrinterTransport(_:options:logger:_:)`` or
+/// cooperative thread pool. Use a transport through ``withPrinterTransport(_:options:logger:isolation:_:)`` or
 /// ``Printer``, which close it on every path out, or call ``close()`` yourself.
 ///
 /// ```swift
@@ -87,13 +87,15 @@ public struct TransportOptions: Sendable, Hashable {
 ///   - uri: The printer.
 ///   - options: Timeouts and chunk size.
 ///   - logger: Receives `debug` and `trace` messages.
+///   - isolation: The caller's actor; `body` runs there, so it need not be `Sendable`.
 ///   - body: The work to do with the open connection.
 /// - Returns: What `body` returns.
 /// - Throws: ``TransportError`` when opening fails, and whatever `body` throws.
-public func withPrinterTransport<Result: Sendable>(
+public func withPrinterTransport<Result>(
     _ uri: PrinterURI,
     options: TransportOptions = TransportOptions(),
     logger: Logger = .current,
+    isolation: isolated (any Actor)? = #isolation,
     _ body: (any PrinterTransport) async throws -> Result
 ) async throws -> Result {
     let transport = try await openPrinterTransport(uri, options: options, logger: logger)
@@ -109,7 +111,7 @@ public func withPrinterTransport<Result: Sendable>(
 }
 
 /// Opens the printer a URI names. The caller must ``PrinterTransport/close()`` it; prefer
-/// ``withPrinterTransport(_:options:logger:_:)``, which does.
+/// ``withPrinterTransport(_:options:logger:isolation:_:)``, which does.
 ///
 /// - Parameters:
 ///   - uri: The printer.
@@ -132,7 +134,6 @@ public func openPrinterTransport(
     case .cups(let queue, let server):
         return try await CUPSTransport.open(queue: queue, server: server, options: options, logger: logger)
     case .usb(let selector):
-        _ = selector
-        throw TransportError(.unsupported, "USB TODO")
+        return try await USBTransport.open(selector, options: options, logger: logger)
     }
 }
