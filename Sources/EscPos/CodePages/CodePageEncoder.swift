@@ -32,6 +32,8 @@ struct CodePageEncoder {
         _ text: ArraySlice<Unicode.Scalar>, into output: inout [UInt8], unencodable: inout [Unicode.Scalar]
     ) {
         var index = text.startIndex
+        let outputStart = output.count
+        var triedWholeRun = false
         while index < text.endIndex {
             let scalar = text[index]
             if let current, let byte = slots[current].page.byte(for: scalar) {
@@ -39,8 +41,20 @@ struct CodePageEncoder {
                 index += 1
                 continue
             }
+            // The first miss after some characters: if one page covers the whole run, print all of it on
+            // that page (same number of switches, but the run never straddles two pages).
+            if !triedWholeRun, index > text.startIndex {
+                triedWholeRun = true
+                if let whole = bestSlot(for: text), whole.reach == text.count {
+                    output.removeSubrange(outputStart...)
+                    select(whole.slot, into: &output)
+                    index = text.startIndex
+                    continue
+                }
+            }
+            triedWholeRun = true
             if let best = bestSlot(for: text[index...]) {
-                select(best, into: &output)
+                select(best.slot, into: &output)
                 continue
             }
             unencodable.append(scalar)
@@ -60,7 +74,7 @@ struct CodePageEncoder {
         current = slot
     }
 
-    private func bestSlot(for text: ArraySlice<Unicode.Scalar>) -> Int? {
+    private func bestSlot(for text: ArraySlice<Unicode.Scalar>) -> (slot: Int, reach: Int)? {
         var best: Int?
         var bestReach = 0
         for slot in slots.indices {
@@ -75,6 +89,6 @@ struct CodePageEncoder {
                 bestReach = reach
             }
         }
-        return best
+        return best.map { ($0, bestReach) }
     }
 }

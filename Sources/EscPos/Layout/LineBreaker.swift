@@ -37,8 +37,9 @@ enum LineBreaker {
             column += scalarWidth
             index += 1
         }
+        // The paragraph's own trailing spaces stay (they are visible in reverse print); only breaks trim.
         if lineStart < end {
-            lines.append(lineStart..<trimTrailingSpaces(text, lineStart, end))
+            lines.append(lineStart..<end)
         }
     }
 

@@ -1,0 +1,115 @@
+import ArgumentParser
+import EscPos
+import EscPosTemplates
+import Foundation
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Compile a receipt to ESC/POS bytes without printing.",
+        discussion: "Writes the bytes to --output (or standard output), warnings to standard error.")
+
+    @Argument(help: "A receipt in the JSON document format.")
+    var document: String?
+
+    @Flag(name: .long, help: "Compile the built-in sample receipt instead of a document.")
+    var sample = false
+
+    @OptionGroup var profileOptions: ProfileOptions
+
+    @Option(name: [.short, .long], help: "Write the bytes to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Print the decoded listing instead of the bytes (with --output, as well as).")
+    var listing = false
+
+    @Flag(name: .long, help: "Treat warnings (replaced characters, adapted cuts) as errors.")
+    var strict = false
+
+    func validate() throws {
+        if sample == (document != nil) {
+            throw ValidationError("give either a DOCUMENT or --sample")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let profile = try profileOptions.load()
+            let receipt = try document.map(loadReceipt) ?? Receipt { SampleReceipt() }
+            let result: CompiledReceipt
+            do {
+                result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict)).compile(receipt)
+            } catch let error as EscPosError {
+                throw CLIError.invalid(error.description, file: document)
+            }
+            for warning in result.warnings { writeStandardError("warning: \(warning)") }
+            if let output {
+                do {
+                    try Data(result.bytes).write(to: URL(fileURLWithPath: output))
+                } catch {
+                    throw CLIError.io("cannot write \(output): \(error.localizedDescription)")
+                }
+            }
+            if listing {
+                print(CommandListing(CommandDecoder(profile: profile).decode(result.bytes)).text, terminator: "")
+            } else if output == nil {
+                FileHandle.standardOutput.write(Data(result.bytes))
+            }
+        }
+    }
+}
+
+struct DecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "List the commands in an ESC/POS byte stream, one per line.",
+        discussion: "Columns: byte offset, bytes, command, meaning. Exits 65 if the stream has unknown or truncated commands.")
+
+    @Argument(help: "A file of ESC/POS bytes, or - for standard input.")
+    var file: String
+
+    @OptionGroup var profileOptions: ProfileOptions
+
+    func run() throws {
+        try reportingErrors {
+            let profile = try profileOptions.load()
+            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try readFile(file)
+            let listing = CommandListing(CommandDecoder(profile: profile).decode([UInt8](data)))
+            print(listing.text, terminator: "")
+            if listing.problemCount > 0 {
+                throw CLIError.invalid("\(listing.problemCount) unknown or truncated command(s) in the input", file: file)
+            }
+        }
+    }
+}
+
+struct ProfilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profiles", abstract: "List the built-in printer profiles, or show one as JSON.")
+
+    @Argument(help: "A profile to show in full.")
+    var name: String?
+
+    func run() throws {
+        try reportingErrors {
+            guard let name else {
+                for profile in PrinterProfile.builtIn {
+                    let columns = profile.columns(for: .a) ?? 0
+                    let id = profile.id.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    print("\(id) \(profile.name) — \(profile.dotWidth) dots, \(columns) columns")
+                }
+                return
+            }
+            let profile: PrinterProfile
+            do {
+                profile = try PrinterProfile.named(name)
+            } catch {
+                throw CLIError.invalid(String(describing: error), file: nil)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(profile)
+            print(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
