@@ -48,6 +48,20 @@ struct CUPSTransportTests {
         }
     }
 
+    @Test func discoveryListsQueuesAndReportsMissingSources() async throws {
+        try await PrivateCUPSServer.with { cups in
+            try cups.addRawQueue("BAR", deviceURI: "socket://127.0.0.1:9")
+            let found = await PrinterDiscovery.discover(includeUSB: false, cupsServer: cups.server)
+            #expect(found.failures.isEmpty)
+            #expect(found.printers.map(\.uri.description) == ["cups://BAR@\(cups.server)"])
+            #expect(found.printers.first?.status?.queueState == "idle")
+        }
+        let port = try freeLoopbackPort()
+        let none = await PrinterDiscovery.discover(includeUSB: false, cupsServer: "127.0.0.1:\(port)")
+        #expect(none.printers.isEmpty)
+        #expect(none.failures.map(\.code) == [.connectionRefused])
+    }
+
     @Test func queueStatusComesFromCUPS() async throws {
         try await PrivateCUPSServer.with { cups in
             try cups.addRawQueue("Q", deviceURI: "socket://127.0.0.1:9")
