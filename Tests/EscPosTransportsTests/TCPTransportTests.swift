@@ -133,6 +133,18 @@ struct TCPTransportTests {
         #expect(error.uri == uri.description)
     }
 
+    @Test func connectTimeoutWhenThePrinterNeverAnswers() async throws {
+        // A listener whose accept queue is full drops new SYNs, like a printer that is off the network.
+        let listener = try FullListener()
+        defer { listener.close() }
+        let error = try await #require(throws: TransportError.self) {
+            try await withPrinterTransport(
+                PrinterURI("tcp://127.0.0.1:\(listener.port)"), options: TransportOptions(connectTimeout: .milliseconds(300))
+            ) { _ in }
+        }
+        #expect(error.code == .timeout)
+    }
+
     @Test func peerThatStopsReadingTimesOutWithProgress() async throws {
         let server = try await RecordingPrinterServer.start(.neverRead)
         defer { Task { await server.stop() } }
@@ -209,6 +221,19 @@ struct TCPTransportTests {
     }
 
     @Test func identityComesFromGSIBlocks() async throws {
+        let server = try await RecordingPrinterServer.start()
+        defer { Task { await server.stop() } }
+        server.setIdentity(0x42, "EPSON")
+        server.setIdentity(0x43, "TM-T88VI")
+        server.setIdentity(0x44, "X5YZ012345")
+        // 0x41 (firmware) stays unanswered: that field is nil, the others still arrive.
+        let identity = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
+            try await Printer(transport: transport, options: .init(replyTimeout: .milliseconds(300))).identity()
+        }
+        #expect(identity == PrinterIdentity(manufacturer: "EPSON", model: "TM-T88VI", firmware: nil, serialNumber: "X5YZ012345"))
+    }
+
+    @Test func identityWithoutAnyAnswerTimesOut() async throws {
         // The server answers DLE EOT only; the GS I queries go unanswered and the identity times out cleanly.
         let server = try await RecordingPrinterServer.start()
         defer { Task { await server.stop() } }

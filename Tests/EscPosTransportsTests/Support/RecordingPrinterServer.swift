@@ -23,6 +23,8 @@ final class RecordingPrinterServer: Sendable {
         var closedConnections = 0
         var statusReplies: [UInt8: [UInt8]] = [1: [0x16], 2: [0x12], 3: [0x12], 4: [0x12]]
         var extraReplyBeforeStatus: [UInt8] = []
+        /// Answers to `GS I n` (`1D 49 n`), sent as information blocks `5F text 00`.
+        var identity: [UInt8: String] = [:]
     }
 
     let port: Int
@@ -70,6 +72,10 @@ final class RecordingPrinterServer: Sendable {
     /// Bytes sent before each status answer (an Automatic Status Back block, for instance).
     func setUnsolicitedReply(_ bytes: [UInt8]) {
         state.withLock { $0.extraReplyBeforeStatus = bytes }
+    }
+
+    func setIdentity(_ n: UInt8, _ text: String) {
+        state.withLock { $0.identity[n] = text }
     }
 
     var connections: [[UInt8]] { state.withLock { $0.connections } }
@@ -135,7 +141,13 @@ final class RecordingHandler: ChannelInboundHandler {
         var reply: [UInt8] = []
         var position = 0
         while position + 2 < stream.count {
-            if stream[position] == 0x10 && stream[position + 1] == 0x04 {
+            if stream[position] == 0x1D && stream[position + 1] == 0x49 {
+                let n = stream[position + 2]
+                if let text = box.withState({ $0.identity[n] }) ?? nil {
+                    reply += [0x5F] + Array(text.utf8) + [0x00]
+                }
+                position += 3
+            } else if stream[position] == 0x10 && stream[position + 1] == 0x04 {
                 let n = stream[position + 2]
                 let answer = box.withState { state in state.extraReplyBeforeStatus + (state.statusReplies[n] ?? []) } ?? []
                 reply += answer
