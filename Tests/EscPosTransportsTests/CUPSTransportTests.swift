@@ -122,7 +122,10 @@ struct CUPSTransportTests {
             task.cancel()
             let error = try await #require(throws: TransportError.self) { try await task.value }
             #expect(error.code == .cancelled)
-            let notCompleted = try cups.run("/usr/bin/lpstat", ["-h", cups.server, "-W", "not-completed", "-o", "SLOW"])
+            let notCompleted = try cups.run(
+                "/usr/bin/lpstat",
+                ["-h", cups.server, "-W", "not-completed", "-o", "SLOW"]
+            )
             #expect(notCompleted.isEmpty, "the job must be cancelled on the server: \(notCompleted)")
         }
     }

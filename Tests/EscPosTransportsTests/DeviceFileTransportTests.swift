@@ -1,5 +1,6 @@
-@testable import EscPosTransports
 import Testing
+
+@testable import EscPosTransports
 
 #if canImport(Glibc)
 import Glibc
@@ -27,9 +28,30 @@ struct DeviceFileTransportTests {
     }
 
     @Test(arguments: [
-        LineCase(query: "baud=19200&flow=rtscts&parity=none", speed: B19200, parityEnabled: false, parityOdd: false, rtscts: true, xonxoff: false),
-        LineCase(query: "baud=115200&flow=xonxoff&parity=even", speed: B115200, parityEnabled: true, parityOdd: false, rtscts: false, xonxoff: true),
-        LineCase(query: "baud=9600&flow=none&parity=odd", speed: B9600, parityEnabled: true, parityOdd: true, rtscts: false, xonxoff: false),
+        LineCase(
+            query: "baud=19200&flow=rtscts&parity=none",
+            speed: B19200,
+            parityEnabled: false,
+            parityOdd: false,
+            rtscts: true,
+            xonxoff: false
+        ),
+        LineCase(
+            query: "baud=115200&flow=xonxoff&parity=even",
+            speed: B115200,
+            parityEnabled: true,
+            parityOdd: false,
+            rtscts: false,
+            xonxoff: true
+        ),
+        LineCase(
+            query: "baud=9600&flow=none&parity=odd",
+            speed: B9600,
+            parityEnabled: true,
+            parityOdd: true,
+            rtscts: false,
+            xonxoff: false
+        ),
     ])
     func serialAppliesLineSettings(_ line: LineCase) async throws {
         let pty = try PseudoTerminal()
@@ -50,9 +72,30 @@ struct DeviceFileTransportTests {
     /// The pty driver forces 8N1 whatever is asked, so parity is checked on the settings the transport
     /// hands to `tcsetattr`, and speed and flow control on the real line above.
     @Test(arguments: [
-        LineCase(query: "baud=19200&flow=rtscts&parity=none", speed: B19200, parityEnabled: false, parityOdd: false, rtscts: true, xonxoff: false),
-        LineCase(query: "baud=115200&flow=xonxoff&parity=even", speed: B115200, parityEnabled: true, parityOdd: false, rtscts: false, xonxoff: true),
-        LineCase(query: "baud=9600&flow=none&parity=odd", speed: B9600, parityEnabled: true, parityOdd: true, rtscts: false, xonxoff: false),
+        LineCase(
+            query: "baud=19200&flow=rtscts&parity=none",
+            speed: B19200,
+            parityEnabled: false,
+            parityOdd: false,
+            rtscts: true,
+            xonxoff: false
+        ),
+        LineCase(
+            query: "baud=115200&flow=xonxoff&parity=even",
+            speed: B115200,
+            parityEnabled: true,
+            parityOdd: false,
+            rtscts: false,
+            xonxoff: true
+        ),
+        LineCase(
+            query: "baud=9600&flow=none&parity=odd",
+            speed: B9600,
+            parityEnabled: true,
+            parityOdd: true,
+            rtscts: false,
+            xonxoff: false
+        ),
     ])
     func lineSettingsRequested(_ line: LineCase) throws {
         guard case .serial(_, let options) = try PrinterURI("serial:///dev/ttyS0?\(line.query)").endpoint else {

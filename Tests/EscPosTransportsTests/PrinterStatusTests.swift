@@ -12,21 +12,56 @@ import Testing
     }
 
     static let realTimeCases: [RealTimeCase] = [
-        .init(request: .printer, reply: 0x12, check: { $0.isOnline == true && $0.isDrawerSensorHigh == false }, name: "online"),
+        .init(
+            request: .printer,
+            reply: 0x12,
+            check: { $0.isOnline == true && $0.isDrawerSensorHigh == false },
+            name: "online"
+        ),
         .init(request: .printer, reply: 0x16, check: { $0.isDrawerSensorHigh == true }, name: "drawer pin 3 high"),
         .init(request: .printer, reply: 0x1A, check: { $0.isOnline == false }, name: "offline"),
         .init(request: .printer, reply: 0x32, check: { $0.isWaitingForOnlineRecovery == true }, name: "waiting"),
         .init(request: .printer, reply: 0x52, check: { $0.isFeedButtonPressed == true }, name: "FEED pressed"),
-        .init(request: .offlineCause, reply: 0x16, check: { $0.isCoverOpen == true && !$0.canPrint }, name: "cover open"),
+        .init(
+            request: .offlineCause,
+            reply: 0x16,
+            check: { $0.isCoverOpen == true && !$0.canPrint },
+            name: "cover open"
+        ),
         .init(request: .offlineCause, reply: 0x1A, check: { $0.isPaperBeingFed == true }, name: "paper fed"),
-        .init(request: .offlineCause, reply: 0x32, check: { $0.isStoppedByPaperEnd == true }, name: "stopped by paper end"),
+        .init(
+            request: .offlineCause,
+            reply: 0x32,
+            check: { $0.isStoppedByPaperEnd == true },
+            name: "stopped by paper end"
+        ),
         .init(request: .offlineCause, reply: 0x52, check: { $0.hasError == true }, name: "error"),
         .init(request: .errorCause, reply: 0x16, check: { $0.hasRecoverableError == true }, name: "mechanical"),
-        .init(request: .errorCause, reply: 0x1A, check: { $0.hasCutterError == true && $0.problems == ["cutterError"] }, name: "cutter"),
+        .init(
+            request: .errorCause,
+            reply: 0x1A,
+            check: { $0.hasCutterError == true && $0.problems == ["cutterError"] },
+            name: "cutter"
+        ),
         .init(request: .errorCause, reply: 0x32, check: { $0.hasUnrecoverableError == true }, name: "unrecoverable"),
-        .init(request: .errorCause, reply: 0x52, check: { $0.hasAutoRecoverableError == true }, name: "auto-recoverable"),
-        .init(request: .paperSensor, reply: 0x1E, check: { $0.isPaperNearEnd == true && $0.isPaperOut == false }, name: "near end"),
-        .init(request: .paperSensor, reply: 0x72, check: { $0.isPaperOut == true && $0.isPaperNearEnd == false }, name: "paper out"),
+        .init(
+            request: .errorCause,
+            reply: 0x52,
+            check: { $0.hasAutoRecoverableError == true },
+            name: "auto-recoverable"
+        ),
+        .init(
+            request: .paperSensor,
+            reply: 0x1E,
+            check: { $0.isPaperNearEnd == true && $0.isPaperOut == false },
+            name: "near end"
+        ),
+        .init(
+            request: .paperSensor,
+            reply: 0x72,
+            check: { $0.isPaperOut == true && $0.isPaperNearEnd == false },
+            name: "paper out"
+        ),
         .init(request: .paperSensor, reply: 0x12, check: { $0.isPaperOut == false && $0.canPrint }, name: "paper ok"),
     ]
 
@@ -48,7 +83,11 @@ import Testing
     }
 
     @Test func requestBytes() {
-        #expect(PrinterStatus.RealTimeRequest.allCases.map(\.bytes) == [[0x10, 0x04, 1], [0x10, 0x04, 2], [0x10, 0x04, 3], [0x10, 0x04, 4]])
+        #expect(
+            PrinterStatus.RealTimeRequest.allCases.map(\.bytes) == [
+                [0x10, 0x04, 1], [0x10, 0x04, 2], [0x10, 0x04, 3], [0x10, 0x04, 4],
+            ]
+        )
         #expect(PrinterStatus.enableAutomaticStatusBack() == [0x1D, 0x61, 0x0F])
     }
 
@@ -90,8 +129,14 @@ import Testing
     @Test func statusAndErrorsRoundTripThroughJSONFriendlyCoding() throws {
         var status = try PrinterStatus(realTimeReplies: [.paperSensor: 0x72])
         status.stateReasons = ["media-empty-error"]
-        let error = TransportError(.printerNotReady, "paper out", uri: "tcp://p:9100", bytesDelivered: 0, status: status,
-                                   underlying: Errno(5))
+        let error = TransportError(
+            .printerNotReady,
+            "paper out",
+            uri: "tcp://p:9100",
+            bytesDelivered: 0,
+            status: status,
+            underlying: Errno(5)
+        )
         let json = try JSONEncoder().encode(error)
         let encoded = try JSONDecoder().decode(TransportError.self, from: json)
         #expect(String(decoding: json, as: UTF8.self).contains("\"code\":\"printerNotReady\""))

@@ -9,18 +9,35 @@ import Testing
         ("TCP://[fe80::1]:9100", .tcp(host: "fe80::1", port: 9100), "tcp://[fe80::1]:9100"),
         ("usb://", .usb(USBDeviceSelector()), "usb://"),
         ("usb://04b8:0202", .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0202)), "usb://04B8:0202"),
-        ("usb://04B8:0E28?serial=X5YZ0123", .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0E28, serialNumber: "X5YZ0123")),
-         "usb://04B8:0E28?serial=X5YZ0123"),
+        (
+            "usb://04B8:0E28?serial=X5YZ0123",
+            .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0E28, serialNumber: "X5YZ0123")),
+            "usb://04B8:0E28?serial=X5YZ0123"
+        ),
         ("usb://?serial=ABC", .usb(USBDeviceSelector(serialNumber: "ABC")), "usb://?serial=ABC"),
         ("cups://kitchen", .cups(queue: "kitchen", server: nil), "cups://kitchen"),
-        ("cups://kitchen@print.local:631", .cups(queue: "kitchen", server: "print.local:631"), "cups://kitchen@print.local:631"),
+        (
+            "cups://kitchen@print.local:631", .cups(queue: "kitchen", server: "print.local:631"),
+            "cups://kitchen@print.local:631"
+        ),
         ("file:///dev/usb/lp0", .file(path: "/dev/usb/lp0"), "file:///dev/usb/lp0"),
-        ("serial:///dev/ttyUSB0?baud=19200&flow=rtscts", .serial(path: "/dev/ttyUSB0", options: SerialOptions(baudRate: 19200)),
-         "serial:///dev/ttyUSB0?baud=19200&flow=rtscts&parity=none"),
-        ("serial:///dev/rfcomm0?parity=even&flow=xonxoff&baud=115200",
-         .serial(path: "/dev/rfcomm0", options: SerialOptions(baudRate: 115200, parity: .even, flowControl: .xonxoff)),
-         "serial:///dev/rfcomm0?baud=115200&flow=xonxoff&parity=even"),
-        ("serial:///dev/ttyS0", .serial(path: "/dev/ttyS0", options: SerialOptions()), "serial:///dev/ttyS0?baud=9600&flow=rtscts&parity=none"),
+        (
+            "serial:///dev/ttyUSB0?baud=19200&flow=rtscts",
+            .serial(path: "/dev/ttyUSB0", options: SerialOptions(baudRate: 19200)),
+            "serial:///dev/ttyUSB0?baud=19200&flow=rtscts&parity=none"
+        ),
+        (
+            "serial:///dev/rfcomm0?parity=even&flow=xonxoff&baud=115200",
+            .serial(
+                path: "/dev/rfcomm0",
+                options: SerialOptions(baudRate: 115200, parity: .even, flowControl: .xonxoff)
+            ),
+            "serial:///dev/rfcomm0?baud=115200&flow=xonxoff&parity=even"
+        ),
+        (
+            "serial:///dev/ttyS0", .serial(path: "/dev/ttyS0", options: SerialOptions()),
+            "serial:///dev/ttyS0?baud=9600&flow=rtscts&parity=none"
+        ),
     ]
 
     @Test(arguments: valid)
@@ -64,6 +81,8 @@ import Testing
         let json = try JSONEncoder().encode([uri])
         #expect(String(decoding: json, as: UTF8.self) == #"["cups:\/\/kitchen@127.0.0.1:631"]"#)
         #expect(try JSONDecoder().decode([PrinterURI].self, from: json) == [uri])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([PrinterURI].self, from: Data(#"["nope"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([PrinterURI].self, from: Data(#"["nope"]"#.utf8))
+        }
     }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite(.tags(.network), .timeLimit(.minutes(1)))
 struct TCPTransportTests {
     /// Bytes that include every value, so no byte is filtered, escaped or translated on the way.
-    static let everyByte: [UInt8] = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) } + (0...255).map { UInt8($0) }
+    static let everyByte: [UInt8] =
+        (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) } + (0...255).map { UInt8($0) }
 
     @Test func deliversBytesExactly() async throws {
         let server = try await RecordingPrinterServer.start()
@@ -139,7 +140,8 @@ struct TCPTransportTests {
         defer { listener.close() }
         let error = try await #require(throws: TransportError.self) {
             try await withPrinterTransport(
-                PrinterURI("tcp://127.0.0.1:\(listener.port)"), options: TransportOptions(connectTimeout: .milliseconds(300))
+                PrinterURI("tcp://127.0.0.1:\(listener.port)"),
+                options: TransportOptions(connectTimeout: .milliseconds(300))
             ) { _ in }
         }
         #expect(error.code == .timeout)
@@ -230,7 +232,10 @@ struct TCPTransportTests {
         let identity = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
             try await Printer(transport: transport, options: .init(replyTimeout: .milliseconds(300))).identity()
         }
-        #expect(identity == PrinterIdentity(manufacturer: "EPSON", model: "TM-T88VI", firmware: nil, serialNumber: "X5YZ012345"))
+        #expect(
+            identity
+                == PrinterIdentity(manufacturer: "EPSON", model: "TM-T88VI", firmware: nil, serialNumber: "X5YZ012345")
+        )
     }
 
     @Test func identityWithoutAnyAnswerTimesOut() async throws {

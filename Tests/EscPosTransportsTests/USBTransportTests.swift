@@ -8,9 +8,12 @@ import Testing
 /// reports, the bytes the "printer" captured from bulk OUT, and the ioctl events (detach, claim,
 /// release, re-attach).
 @Suite(
-    .tags(.usb), .timeLimit(.minutes(1)),
-    .enabled(if: USBHarness.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
-             "needs umockdev, gir1.2-umockdev-1.0, python3-gi (scripts/system-packages.txt) and a built EscPosUSBHarness")
+    .tags(.usb),
+    .timeLimit(.minutes(1)),
+    .enabled(
+        if: USBHarness.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs umockdev, gir1.2-umockdev-1.0, python3-gi (scripts/system-packages.txt) and a built EscPosUSBHarness"
+    )
 )
 struct USBTransportTests {
     static func payload(_ count: Int) -> [UInt8] {
@@ -23,8 +26,12 @@ struct USBTransportTests {
         #expect(run.captured == Self.payload(5000))
         let operations = run.events.compactMap { $0["op"] as? String }
         #expect(operations.contains("USBDEVFS_IOCTL"), "usblp must be detached (USBDEVFS_DISCONNECT)")
-        let detached = run.events.contains { $0["sub"] as? String == "USBDEVFS_DISCONNECT" && $0["detached"] as? String == "usblp" }
-        let reattached = run.events.contains { $0["sub"] as? String == "USBDEVFS_CONNECT" && $0["attached"] as? String == "usblp" }
+        let detached = run.events.contains {
+            $0["sub"] as? String == "USBDEVFS_DISCONNECT" && $0["detached"] as? String == "usblp"
+        }
+        let reattached = run.events.contains {
+            $0["sub"] as? String == "USBDEVFS_CONNECT" && $0["attached"] as? String == "usblp"
+        }
         #expect(detached)
         #expect(reattached, "closing must give the printer back to usblp")
         #expect(operations.contains("USBDEVFS_CLAIMINTERFACE"))
@@ -74,7 +81,10 @@ struct USBTransportTests {
     @Test func silentPrinterTimesOutAndTheTransferIsCancelled() throws {
         let run = try USBHarness.run(["read", "usb://", "300"], printer: ["--no-auto-status"])
         #expect(run.outcome.error?.code == .timeout)
-        #expect(run.events.contains { $0["op"] as? String == "USBDEVFS_DISCARDURB" }, "the pending IN transfer must be discarded")
+        #expect(
+            run.events.contains { $0["op"] as? String == "USBDEVFS_DISCARDURB" },
+            "the pending IN transfer must be discarded"
+        )
     }
 
     @Test func unplugMidJobReportsExactlyTheBytesDelivered() throws {
@@ -124,7 +134,9 @@ enum USBHarness {
 
     /// The harness executable, built by `swift build` / `swift test` next to the test bundle.
     static var executable: URL? {
-        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
+        let testBinary = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        )
         var directory = testBinary.deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("EscPosUSBHarness")
@@ -152,7 +164,8 @@ enum USBHarness {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, "--capture", capture.path, "--events", events.path] + options + ["--", executable.path]
+        process.arguments =
+            [script.path, "--capture", capture.path, "--events", events.path] + options + ["--", executable.path]
             + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "LD_PRELOAD")
@@ -168,7 +181,9 @@ enum USBHarness {
         guard let line = stdout.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
             let outcome = try? JSONDecoder().decode(Outcome.self, from: Data(line.utf8))
         else {
-            throw HarnessError("the USB harness printed no outcome (exit \(process.terminationStatus)): \(stdout) \(stderr)")
+            throw HarnessError(
+                "the USB harness printed no outcome (exit \(process.terminationStatus)): \(stdout) \(stderr)"
+            )
         }
         let captured = [UInt8]((try? Data(contentsOf: capture)) ?? Data())
         let eventLines = ((try? String(contentsOf: events, encoding: .utf8)) ?? "").split(separator: "\n")

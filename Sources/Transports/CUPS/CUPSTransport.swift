@@ -108,8 +108,11 @@ public final class CUPSTransport: PrinterTransport {
                     attributes = try connection.jobAttributes(job: job)
                 } catch {
                     throw TransportError(
-                        .ioError, "lost track of job \(job) on \(connection.serverDescription): \(error)", uri: "\(uri)",
-                        underlying: error)
+                        .ioError,
+                        "lost track of job \(job) on \(connection.serverDescription): \(error)",
+                        uri: "\(uri)",
+                        underlying: error
+                    )
                 }
                 switch attributes.state {
                 case CUPSJobState.completed:
@@ -117,7 +120,10 @@ public final class CUPSTransport: PrinterTransport {
                     return
                 case CUPSJobState.canceled:
                     throw TransportError(
-                        .cancelled, "job \(job) was cancelled on the print server (\(attributes.summary))", uri: "\(uri)")
+                        .cancelled,
+                        "job \(job) was cancelled on the print server (\(attributes.summary))",
+                        uri: "\(uri)"
+                    )
                 case CUPSJobState.aborted, CUPSJobState.stopped:
                     let status = try? connection.printerAttributes(queue: queue).map(PrinterStatus.init(queue:))
                     throw TransportError(
@@ -125,19 +131,27 @@ public final class CUPSTransport: PrinterTransport {
                         "CUPS \(attributes.state == CUPSJobState.aborted ? "aborted" : "stopped") job \(job) "
                             + "(\(attributes.summary)); the printer may be unreachable or off; check it, then "
                             + "`cupsenable \(queue)` if the queue stopped. How much printed is unknown.",
-                        uri: "\(uri)", status: status ?? nil)
+                        uri: "\(uri)",
+                        status: status ?? nil
+                    )
                 default:
                     break
                 }
                 if cancelled() {
                     connection.cancel(job: job, queue: queue)
-                    throw TransportError(.cancelled, "the task was cancelled; job \(job) was cancelled on the server", uri: "\(uri)")
+                    throw TransportError(
+                        .cancelled,
+                        "the task was cancelled; job \(job) was cancelled on the server",
+                        uri: "\(uri)"
+                    )
                 }
                 if ContinuousClock.now >= deadline {
                     connection.cancel(job: job, queue: queue)
                     throw TransportError(
-                        .timeout, "job \(job) did not complete within \(limit) (\(attributes.summary)); it was cancelled",
-                        uri: "\(uri)")
+                        .timeout,
+                        "job \(job) did not complete within \(limit) (\(attributes.summary)); it was cancelled",
+                        uri: "\(uri)"
+                    )
                 }
                 usleep(20_000)
             }
@@ -147,8 +161,10 @@ public final class CUPSTransport: PrinterTransport {
     /// CUPS has no back channel: always throws ``TransportError/Code/unsupported``.
     public func read(upTo maxCount: Int, timeout: Duration) async throws -> [UInt8] {
         throw TransportError(
-            .unsupported, "a CUPS queue cannot return the printer's replies; use queueStatus(), or a tcp:// or usb:// URI",
-            uri: "\(uri)")
+            .unsupported,
+            "a CUPS queue cannot return the printer's replies; use queueStatus(), or a tcp:// or usb:// URI",
+            uri: "\(uri)"
+        )
     }
 
     /// The queue's current state and state reasons.
@@ -190,31 +206,55 @@ public final class CUPSTransport: PrinterTransport {
             return try CUPSConnection(server: server, timeout: timeout)
         } catch {
             throw TransportError(
-                .connectionRefused, "cannot reach the CUPS server at \(error.server) (\(error.underlying.message)); "
+                .connectionRefused,
+                "cannot reach the CUPS server at \(error.server) (\(error.underlying.message)); "
                     + "check that cupsd runs there and that the name and port are right",
-                uri: "\(uri)", underlying: error.underlying)
+                uri: "\(uri)",
+                underlying: error.underlying
+            )
         }
     }
 
     private static func missingQueue(_ queue: String, server: String, uri: PrinterURI) -> TransportError {
         TransportError(
-            .deviceNotFound, "CUPS at \(server) has no queue \"\(queue)\"; `lpstat -h \(server) -p` lists the queues",
-            uri: "\(uri)")
+            .deviceNotFound,
+            "CUPS at \(server) has no queue \"\(queue)\"; `lpstat -h \(server) -p` lists the queues",
+            uri: "\(uri)"
+        )
     }
 
-    private static func requestError(_ error: CUPSError, queue: String, server: String, uri: PrinterURI) -> TransportError {
+    private static func requestError(
+        _ error: CUPSError,
+        queue: String,
+        server: String,
+        uri: PrinterURI
+    ) -> TransportError {
         if error.isNotFound { return missingQueue(queue, server: server, uri: uri).withUnderlying(error) }
         if error.isNotAccepting {
             return TransportError(
-                .printerNotReady, "queue \"\(queue)\" is not accepting jobs; run `cupsaccept \(queue)` on \(server)",
-                uri: "\(uri)", bytesDelivered: 0, underlying: error)
+                .printerNotReady,
+                "queue \"\(queue)\" is not accepting jobs; run `cupsaccept \(queue)` on \(server)",
+                uri: "\(uri)",
+                bytesDelivered: 0,
+                underlying: error
+            )
         }
         if error.isForbidden {
             return TransportError(
-                .accessDenied, "CUPS at \(server) refused the job (\(error.message)); check the queue's policy and user",
-                uri: "\(uri)", bytesDelivered: 0, underlying: error)
+                .accessDenied,
+                "CUPS at \(server) refused the job (\(error.message)); check the queue's policy and user",
+                uri: "\(uri)",
+                bytesDelivered: 0,
+                underlying: error
+            )
         }
-        return TransportError(.ioError, "CUPS request failed: \(error)", uri: "\(uri)", bytesDelivered: 0, underlying: error)
+        return TransportError(
+            .ioError,
+            "CUPS request failed: \(error)",
+            uri: "\(uri)",
+            bytesDelivered: 0,
+            underlying: error
+        )
     }
 }
 

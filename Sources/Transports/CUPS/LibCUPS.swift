@@ -86,10 +86,20 @@ final class CUPSConnection {
             port = ippPort()
         }
         serverDescription = host.hasPrefix("/") ? host : "\(host):\(port)"
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        )
         guard
             let http = httpConnect2(
-                host, port, nil, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, max(1, milliseconds), nil)
+                host,
+                port,
+                nil,
+                AF_UNSPEC,
+                HTTP_ENCRYPTION_IF_REQUESTED,
+                1,
+                max(1, milliseconds),
+                nil
+            )
         else {
             throw CUPSConnectError(server: serverDescription, underlying: CUPSError.last)
         }
@@ -136,8 +146,11 @@ final class CUPSConnection {
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
         addRequestedAttributes(
             request,
-            ["printer-state", "printer-state-reasons", "printer-make-and-model", "printer-info", "device-uri",
-             "printer-is-accepting-jobs"])
+            [
+                "printer-state", "printer-state-reasons", "printer-make-and-model", "printer-info", "device-uri",
+                "printer-is-accepting-jobs",
+            ]
+        )
         guard let response = cupsDoRequest(http, request, "/") else {
             let error = CUPSError.last
             if error.isNotFound { return nil }
@@ -215,7 +228,8 @@ final class CUPSConnection {
         return CUPSJobAttributes(
             state: state,
             stateReasons: strings(response, "job-state-reasons", IPP_TAG_KEYWORD),
-            printerStateMessage: strings(response, "job-printer-state-message", IPP_TAG_TEXT).first)
+            printerStateMessage: strings(response, "job-printer-state-message", IPP_TAG_TEXT).first
+        )
     }
 
     /// Cancels a job. The corresponding C function is `cupsCancelJob2`.
@@ -228,8 +242,14 @@ final class CUPSConnection {
         defer { pointers.forEach { free($0) } }
         pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
             _ = ippAddStrings(
-                request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(names.count), nil,
-                buffer.baseAddress)
+                request,
+                IPP_TAG_OPERATION,
+                IPP_TAG_KEYWORD,
+                "requested-attributes",
+                Int32(names.count),
+                nil,
+                buffer.baseAddress
+            )
         }
     }
 
@@ -239,7 +259,8 @@ final class CUPSConnection {
     }
 
     private func strings(_ response: OpaquePointer, _ name: String, _ tag: ipp_tag_t) -> [String] {
-        guard let attribute = ippFindAttribute(response, name, tag) ?? ippFindAttribute(response, name, IPP_TAG_ZERO) else {
+        guard let attribute = ippFindAttribute(response, name, tag) ?? ippFindAttribute(response, name, IPP_TAG_ZERO)
+        else {
             return []
         }
         return (0..<ippGetCount(attribute)).compactMap { index in

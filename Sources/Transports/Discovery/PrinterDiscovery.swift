@@ -22,7 +22,11 @@ public enum PrinterDiscovery {
     ///   - cupsServer: The CUPS server (`host[:port]` or a socket path), `nil` for the default one.
     ///   - includeCUPS: Whether to list CUPS queues.
     /// - Returns: The printers found and the sources that failed.
-    public static func discover(includeUSB: Bool = true, cupsServer: String? = nil, includeCUPS: Bool = true) async -> Result {
+    public static func discover(
+        includeUSB: Bool = true,
+        cupsServer: String? = nil,
+        includeCUPS: Bool = true
+    ) async -> Result {
         var result = Result(printers: [], failures: [])
         if includeUSB {
             do {

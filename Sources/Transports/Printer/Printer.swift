@@ -9,7 +9,8 @@ public import EscPos
 ///
 /// ```swift
 /// try await withPrinterTransport(PrinterURI("tcp://10.0.0.5")) { transport in
-///     let printer = Printer(transport: transport, profile: .epsonTMT88VI, options: .init(checkStatusBeforePrinting: true))
+///     let options = Printer.Options(checkStatusBeforePrinting: true)
+///     let printer = Printer(transport: transport, profile: .epsonTMT88VI, options: options)
 ///     try await printer.print(receipt)
 /// }
 /// ```
@@ -25,7 +26,11 @@ public actor Printer {
         public var writeTimeout: Duration
 
         /// Creates options.
-        public init(checkStatusBeforePrinting: Bool = false, replyTimeout: Duration = .seconds(2), writeTimeout: Duration = .seconds(10)) {
+        public init(
+            checkStatusBeforePrinting: Bool = false,
+            replyTimeout: Duration = .seconds(2),
+            writeTimeout: Duration = .seconds(10)
+        ) {
             self.checkStatusBeforePrinting = checkStatusBeforePrinting
             self.replyTimeout = replyTimeout
             self.writeTimeout = writeTimeout
@@ -71,7 +76,10 @@ public actor Printer {
     /// - Throws: `EscPosError` when the receipt does not compile (nothing was sent);
     ///   ``TransportError`` when sending fails or the printer is not ready (see ``send(_:)``).
     @discardableResult
-    public func print(_ receipt: Receipt, compileOptions: CompileOptions = CompileOptions()) async throws -> CompiledReceipt {
+    public func print(
+        _ receipt: Receipt,
+        compileOptions: CompileOptions = CompileOptions()
+    ) async throws -> CompiledReceipt {
         let compiled = try ReceiptCompiler(profile: profile, options: compileOptions).compile(receipt)
         try await send(compiled.bytes)
         return compiled
@@ -93,7 +101,10 @@ public actor Printer {
                     .printerNotReady,
                     "the printer reports \(status.problems.joined(separator: ", ")); fix that (load paper, close the "
                         + "cover) and send the job again; nothing was printed",
-                    uri: "\(transport.uri)", bytesDelivered: 0, status: status)
+                    uri: "\(transport.uri)",
+                    bytesDelivered: 0,
+                    status: status
+                )
             }
         }
         try await transport.write(bytes, timeout: options.writeTimeout)
@@ -145,8 +156,10 @@ public actor Printer {
         }
         guard answered else {
             throw TransportError(
-                .timeout, "the printer answered no GS I query; it may not support identity requests",
-                uri: "\(transport.uri)")
+                .timeout,
+                "the printer answered no GS I query; it may not support identity requests",
+                uri: "\(transport.uri)"
+            )
         }
         return identity
     }
@@ -173,8 +186,10 @@ public actor Printer {
 
     private func noAnswer(_ what: String) -> TransportError {
         TransportError(
-            .timeout, "the printer did not answer \(what) within \(options.replyTimeout); check that it is on and "
+            .timeout,
+            "the printer did not answer \(what) within \(options.replyTimeout); check that it is on and "
                 + "that this interface has a back channel",
-            uri: "\(transport.uri)")
+            uri: "\(transport.uri)"
+        )
     }
 }

@@ -14,8 +14,11 @@ extension DeviceFileTransport {
             let code = errno
             if code == ENOTTY {
                 throw TransportError(
-                    .invalidURI, "the device is not a serial port; use file:// for printer device files",
-                    uri: "\(uri)", underlying: Errno(code))
+                    .invalidURI,
+                    "the device is not a serial port; use file:// for printer device files",
+                    uri: "\(uri)",
+                    underlying: Errno(code)
+                )
             }
             throw ioError(code, uri: uri, during: "reading the serial settings")
         }

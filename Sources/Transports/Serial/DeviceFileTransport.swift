@@ -94,9 +94,12 @@ public final class DeviceFileTransport: PrinterTransport {
                 if !ready {
                     if ContinuousClock.now >= deadline {
                         throw TransportError(
-                            .timeout, "the printer accepted no data for \(timeout); it may be offline, out of paper, "
+                            .timeout,
+                            "the printer accepted no data for \(timeout); it may be offline, out of paper, "
                                 + "or holding the line with flow control (check the flow= setting and the cable)",
-                            uri: "\(uri)", bytesDelivered: delivered)
+                            uri: "\(uri)",
+                            bytesDelivered: delivered
+                        )
                     }
                     continue
                 }
@@ -129,8 +132,11 @@ public final class DeviceFileTransport: PrinterTransport {
                 if cancelled() { throw TransportError(.cancelled, "reading was cancelled", uri: "\(uri)") }
                 if ContinuousClock.now >= deadline {
                     throw TransportError(
-                        .timeout, "the printer sent nothing back within \(timeout); it may not support status "
-                            + "requests on this interface", uri: "\(uri)")
+                        .timeout,
+                        "the printer sent nothing back within \(timeout); it may not support status "
+                            + "requests on this interface",
+                        uri: "\(uri)"
+                    )
                 }
                 guard try Self.poll(fd, events: Int16(POLLIN), until: deadline, uri: uri) else { continue }
                 let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress!, $0.count) }
@@ -168,9 +174,20 @@ public final class DeviceFileTransport: PrinterTransport {
     }
 
     /// Waits up to 50 ms (or until the deadline) for `events`; returns whether the descriptor is ready.
-    private static func poll(_ fd: Int32, events: Int16, until deadline: ContinuousClock.Instant, uri: PrinterURI) throws -> Bool {
+    private static func poll(
+        _ fd: Int32,
+        events: Int16,
+        until deadline: ContinuousClock.Instant,
+        uri: PrinterURI
+    ) throws -> Bool {
         let remaining = ContinuousClock.now.duration(to: deadline)
-        let milliseconds = max(0, min(50, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
+        let milliseconds = max(
+            0,
+            min(
+                50,
+                Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+            )
+        )
         var entry = pollfd(fd: fd, events: events, revents: 0)
         let result = Glibc.poll(&entry, 1, milliseconds)
         if result < 0 {
@@ -183,7 +200,10 @@ public final class DeviceFileTransport: PrinterTransport {
         }
         if entry.revents & Int16(POLLERR | POLLHUP) != 0 && entry.revents & events == 0 {
             throw TransportError(
-                .disconnected, "the device hung up: the printer was unplugged or switched off", uri: "\(uri)")
+                .disconnected,
+                "the device hung up: the printer was unplugged or switched off",
+                uri: "\(uri)"
+            )
         }
         return true
     }
@@ -195,7 +215,10 @@ public final class DeviceFileTransport: PrinterTransport {
         try await BlockingIO.run(uri: uri, body)
     }
 
-    private static func runBlocking<T: Sendable>(uri: PrinterURI, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+    private static func runBlocking<T: Sendable>(
+        uri: PrinterURI,
+        _ body: @escaping @Sendable () throws -> T
+    ) async throws -> T {
         try await BlockingIO.run(uri: uri) { _ in try body() }
     }
 
@@ -204,18 +227,27 @@ public final class DeviceFileTransport: PrinterTransport {
         switch code {
         case ENOENT, ENODEV, ENXIO:
             return TransportError(
-                .deviceNotFound, "\(path) does not exist; check that the printer is plugged in and switched on "
+                .deviceNotFound,
+                "\(path) does not exist; check that the printer is plugged in and switched on "
                     + "(ls /dev/usb/ /dev/ttyUSB* /dev/rfcomm*)",
-                uri: text, underlying: Errno(code))
+                uri: text,
+                underlying: Errno(code)
+            )
         case EACCES, EPERM:
             return TransportError(
-                .accessDenied, "permission denied on \(path); add the user to the device's group "
+                .accessDenied,
+                "permission denied on \(path); add the user to the device's group "
                     + "(ls -l \(path); usually `sudo usermod -aG lp,dialout $USER`, then log in again)",
-                uri: text, underlying: Errno(code))
+                uri: text,
+                underlying: Errno(code)
+            )
         case EBUSY:
             return TransportError(
-                .busy, "\(path) is in use by another program (check with `fuser \(path)`)", uri: text,
-                underlying: Errno(code))
+                .busy,
+                "\(path) is in use by another program (check with `fuser \(path)`)",
+                uri: text,
+                underlying: Errno(code)
+            )
         default:
             return ioError(code, uri: uri, during: "opening \(path)")
         }
@@ -225,12 +257,25 @@ public final class DeviceFileTransport: PrinterTransport {
         switch code {
         case EIO, ENODEV, ENXIO, EPIPE:
             return TransportError(
-                .disconnected, "the device failed while \(activity): the printer was unplugged or switched off",
-                uri: "\(uri)", underlying: Errno(code))
+                .disconnected,
+                "the device failed while \(activity): the printer was unplugged or switched off",
+                uri: "\(uri)",
+                underlying: Errno(code)
+            )
         case EBADF:
-            return TransportError(.closed, "the device file was closed while \(activity)", uri: "\(uri)", underlying: Errno(code))
+            return TransportError(
+                .closed,
+                "the device file was closed while \(activity)",
+                uri: "\(uri)",
+                underlying: Errno(code)
+            )
         default:
-            return TransportError(.ioError, "\(activity) failed: \(Errno(code))", uri: "\(uri)", underlying: Errno(code))
+            return TransportError(
+                .ioError,
+                "\(activity) failed: \(Errno(code))",
+                uri: "\(uri)",
+                underlying: Errno(code)
+            )
         }
     }
 }

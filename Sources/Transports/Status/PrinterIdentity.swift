@@ -15,7 +15,8 @@ public struct PrinterIdentity: Hashable, Sendable, Codable {
     public var serialNumber: String?
 
     /// Creates an identity.
-    public init(manufacturer: String? = nil, model: String? = nil, firmware: String? = nil, serialNumber: String? = nil) {
+    public init(manufacturer: String? = nil, model: String? = nil, firmware: String? = nil, serialNumber: String? = nil)
+    {
         self.manufacturer = manufacturer
         self.model = model
         self.firmware = firmware

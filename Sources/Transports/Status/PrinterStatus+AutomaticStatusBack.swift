@@ -23,7 +23,8 @@ extension PrinterStatus {
             throw TransportError(
                 .invalidReply,
                 "\(bytes.map(hex).joined(separator: " ")) is not an Automatic Status Back block: it has 4 bytes, "
-                    + "the first with the bit pattern 0xx1xx00")
+                    + "the first with the bit pattern 0xx1xx00"
+            )
         }
         self.init(source: .automaticStatusBack)
         let first = bytes[0]

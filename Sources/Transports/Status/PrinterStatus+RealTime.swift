@@ -58,7 +58,8 @@ extension PrinterStatus {
             throw TransportError(
                 .invalidReply,
                 "byte 0x\(hex(reply)) is not a reply to DLE EOT \(request.rawValue): status replies have the bit "
-                    + "pattern 0xx1xx10; check that the printer speaks ESC/POS and that nothing else shares the line")
+                    + "pattern 0xx1xx10; check that the printer speaks ESC/POS and that nothing else shares the line"
+            )
         }
         func bit(_ number: UInt8) -> Bool { reply & (1 << number) != 0 }
         switch request {

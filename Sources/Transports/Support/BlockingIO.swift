@@ -25,9 +25,19 @@ enum BlockingIO {
             } catch let error as TransportError {
                 throw error
             } catch is CancellationError {
-                throw TransportError(.cancelled, "the operation was cancelled before it started", uri: "\(uri)", bytesDelivered: 0)
+                throw TransportError(
+                    .cancelled,
+                    "the operation was cancelled before it started",
+                    uri: "\(uri)",
+                    bytesDelivered: 0
+                )
             } catch {
-                throw TransportError(.ioError, "the blocking-I/O thread pool failed: \(error)", uri: "\(uri)", underlying: error)
+                throw TransportError(
+                    .ioError,
+                    "the blocking-I/O thread pool failed: \(error)",
+                    uri: "\(uri)",
+                    underlying: error
+                )
             }
         } onCancel: {
             flag.set()

@@ -28,7 +28,13 @@ public final class TCPTransport: PrinterTransport {
     private let chunkSize: Int
     private let logger: Logger
 
-    private init(uri: PrinterURI, channel: any Channel, collector: NIOLoopBound<ReplyCollector>, chunkSize: Int, logger: Logger) {
+    private init(
+        uri: PrinterURI,
+        channel: any Channel,
+        collector: NIOLoopBound<ReplyCollector>,
+        chunkSize: Int,
+        logger: Logger
+    ) {
         self.uri = uri
         self.channel = channel
         self.collector = collector
@@ -156,19 +162,27 @@ public final class TCPTransport: PrinterTransport {
         if error is CancellationError {
             return TransportError(.cancelled, "connecting was cancelled", uri: text)
         }
-        if let channelError = error as? ChannelError, channelError == .connectTimeout(TimeAmount(options.connectTimeout)) {
+        if let channelError = error as? ChannelError,
+            channelError == .connectTimeout(TimeAmount(options.connectTimeout))
+        {
             return TransportError(
-                .timeout, "the printer did not accept the connection within \(options.connectTimeout); "
+                .timeout,
+                "the printer did not accept the connection within \(options.connectTimeout); "
                     + "check that it is switched on, on this network, and that the address is right",
-                uri: text, underlying: channelError)
+                uri: text,
+                underlying: channelError
+            )
         }
         if let connectionError = error as? NIOConnectionError {
             if connectionError.dnsAError != nil || connectionError.dnsAAAAError != nil,
                 connectionError.connectionErrors.isEmpty
             {
                 return TransportError(
-                    .hostUnreachable, "the host name could not be resolved; check the spelling or use the IP address",
-                    uri: text, underlying: connectionError)
+                    .hostUnreachable,
+                    "the host name could not be resolved; check the spelling or use the IP address",
+                    uri: text,
+                    underlying: connectionError
+                )
             }
             if let first = connectionError.connectionErrors.first?.error {
                 return connectError(first, uri: uri, options: options)
@@ -178,16 +192,26 @@ public final class TCPTransport: PrinterTransport {
             switch ioError.errnoCode {
             case ECONNREFUSED:
                 return TransportError(
-                    .connectionRefused, "nothing accepts connections on that port; check the port (usually 9100) "
+                    .connectionRefused,
+                    "nothing accepts connections on that port; check the port (usually 9100) "
                         + "and that no other host holds the printer's only connection",
-                    uri: text, underlying: ioError)
+                    uri: text,
+                    underlying: ioError
+                )
             case EHOSTUNREACH, ENETUNREACH:
                 return TransportError(
-                    .hostUnreachable, "the printer's network cannot be reached; check cables, Wi-Fi and the address",
-                    uri: text, underlying: ioError)
+                    .hostUnreachable,
+                    "the printer's network cannot be reached; check cables, Wi-Fi and the address",
+                    uri: text,
+                    underlying: ioError
+                )
             case ETIMEDOUT:
                 return TransportError(
-                    .timeout, "the connection attempt timed out; check that the printer is on", uri: text, underlying: ioError)
+                    .timeout,
+                    "the connection attempt timed out; check that the printer is on",
+                    uri: text,
+                    underlying: ioError
+                )
             default:
                 break
             }
@@ -203,14 +227,19 @@ public final class TCPTransport: PrinterTransport {
         }
         if error is FutureTimeout {
             return TransportError(
-                .timeout, "the printer stopped accepting data while \(activity); it may be out of paper, "
+                .timeout,
+                "the printer stopped accepting data while \(activity); it may be out of paper, "
                     + "have its cover open, or be busy with another connection",
-                uri: text)
+                uri: text
+            )
         }
         return TransportError(
-            .disconnected, "the connection broke while \(activity): the printer closed or reset it, "
+            .disconnected,
+            "the connection broke while \(activity): the printer closed or reset it, "
                 + "or it was switched off",
-            uri: text, underlying: error)
+            uri: text,
+            underlying: error
+        )
     }
 }
 
@@ -263,7 +292,8 @@ final class ReplyCollector: ChannelInboundHandler {
         guard let current = waiter, current.id == id else { return }
         waiter = nil
         current.promise.fail(
-            TransportError(.timeout, "the printer sent nothing back within \(timeout); it may not support this request"))
+            TransportError(.timeout, "the printer sent nothing back within \(timeout); it may not support this request")
+        )
     }
 
     private func take(_ maxCount: Int) -> [UInt8] {

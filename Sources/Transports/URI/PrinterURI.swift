@@ -48,8 +48,11 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
     ///   bad part and shows a valid example.
     public init(_ string: String) throws {
         guard let schemeEnd = Self.findSchemeSeparator(in: string) else {
-            throw Self.invalid(string, "it has no scheme; write tcp://HOST[:PORT], usb://[VID:PID], cups://QUEUE[@SERVER], "
-                + "file:///dev/usb/lp0 or serial:///dev/ttyUSB0?baud=19200")
+            throw Self.invalid(
+                string,
+                "it has no scheme; write tcp://HOST[:PORT], usb://[VID:PID], cups://QUEUE[@SERVER], "
+                    + "file:///dev/usb/lp0 or serial:///dev/ttyUSB0?baud=19200"
+            )
         }
         let scheme = string[..<schemeEnd.lowerBound].lowercased()
         let rest = String(string[schemeEnd.upperBound...])
@@ -68,11 +71,15 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             let path = body.hasSuffix("/") ? String(body.dropLast()) : body
             if !path.isEmpty {
                 let parts = path.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 2, let vendor = UInt16(parts[0], radix: 16), let product = UInt16(parts[1], radix: 16),
+                guard parts.count == 2, let vendor = UInt16(parts[0], radix: 16),
+                    let product = UInt16(parts[1], radix: 16),
                     parts[0].count == 4, parts[1].count == 4
                 else {
-                    throw Self.invalid(string, "\"\(path)\" is not a VID:PID pair; write four hex digits each, "
-                        + "such as usb://04B8:0202 (see lsusb)")
+                    throw Self.invalid(
+                        string,
+                        "\"\(path)\" is not a VID:PID pair; write four hex digits each, "
+                            + "such as usb://04B8:0202 (see lsusb)"
+                    )
                 }
                 selector.vendorID = vendor
                 selector.productID = product
@@ -96,7 +103,10 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
                 }
             }
             guard !queue.isEmpty, !queue.contains("/") else {
-                throw Self.invalid(string, "the queue name is missing or contains /; write cups://QUEUE as lpstat -p lists it")
+                throw Self.invalid(
+                    string,
+                    "the queue name is missing or contains /; write cups://QUEUE as lpstat -p lists it"
+                )
             }
             self.init(.cups(queue: queue, server: server))
         case "file":
@@ -107,7 +117,10 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             self.init(.file(path: body))
         case "serial":
             guard body.hasPrefix("/"), body.count > 1 else {
-                throw Self.invalid(string, "the path must be absolute; write serial:///dev/ttyUSB0?baud=19200 (three slashes)")
+                throw Self.invalid(
+                    string,
+                    "the path must be absolute; write serial:///dev/ttyUSB0?baud=19200 (three slashes)"
+                )
             }
             let options = try SerialOptions(parameters: parameters, in: string)
             self.init(.serial(path: body, options: options))
@@ -187,7 +200,9 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             guard let close = body.firstIndex(of: "]") else { throw invalid(uri, "the IPv6 address lacks a closing ]") }
             host = body[body.index(after: body.startIndex)..<close]
             let after = body[body.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty {
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
                 throw invalid(uri, "unexpected \"\(after)\" after the IPv6 address")
             }
         } else if let colon = body.lastIndex(of: ":") {

@@ -46,8 +46,11 @@ public struct SerialOptions: Hashable, Sendable, Codable {
             switch key {
             case "baud":
                 guard let rate = Int(value), Self.supportedBaudRates.contains(rate) else {
-                    throw PrinterURI.invalid(uri, "baud=\(value) is not supported; use one of "
-                        + Self.supportedBaudRates.map(String.init).joined(separator: ", "))
+                    throw PrinterURI.invalid(
+                        uri,
+                        "baud=\(value) is not supported; use one of "
+                            + Self.supportedBaudRates.map(String.init).joined(separator: ", ")
+                    )
                 }
                 baudRate = rate
             case "parity":

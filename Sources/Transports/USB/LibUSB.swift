@@ -106,14 +106,17 @@ final class LibUSBContext {
                 for altIndex in 0..<Int(interface.num_altsetting) {
                     let setting = interface.altsetting[altIndex]
                     let isPrinter = setting.bInterfaceClass == UInt8(LIBUSB_CLASS_PRINTER.rawValue)
-                    let isVendor = setting.bInterfaceClass == UInt8(LIBUSB_CLASS_VENDOR_SPEC.rawValue)
+                    let isVendor =
+                        setting.bInterfaceClass == UInt8(LIBUSB_CLASS_VENDOR_SPEC.rawValue)
                         && knownVendors.contains(descriptor.idVendor)
                     guard isPrinter || isVendor else { continue }
                     var outEndpoint: UInt8?
                     var inEndpoint: UInt8?
                     for endpointIndex in 0..<Int(setting.bNumEndpoints) {
                         let endpoint = setting.endpoint[endpointIndex]
-                        guard endpoint.bmAttributes & 0x03 == UInt8(LIBUSB_TRANSFER_TYPE_BULK.rawValue) else { continue }
+                        guard endpoint.bmAttributes & 0x03 == UInt8(LIBUSB_TRANSFER_TYPE_BULK.rawValue) else {
+                            continue
+                        }
                         if endpoint.bEndpointAddress & 0x80 != 0 {
                             inEndpoint = inEndpoint ?? endpoint.bEndpointAddress
                         } else {
@@ -122,13 +125,20 @@ final class LibUSBContext {
                     }
                     guard let outEndpoint else { continue }
                     let candidate = LibUSBPrinterCandidate(
-                        bus: libusb_get_bus_number(device), address: libusb_get_device_address(device),
-                        vendorID: descriptor.idVendor, productID: descriptor.idProduct,
+                        bus: libusb_get_bus_number(device),
+                        address: libusb_get_device_address(device),
+                        vendorID: descriptor.idVendor,
+                        productID: descriptor.idProduct,
                         configurationValue: config.pointee.bConfigurationValue,
-                        interfaceNumber: setting.bInterfaceNumber, alternateSetting: setting.bAlternateSetting,
-                        interfaceClass: setting.bInterfaceClass, outEndpoint: outEndpoint, inEndpoint: inEndpoint,
-                        manufacturerIndex: descriptor.iManufacturer, productIndex: descriptor.iProduct,
-                        serialIndex: descriptor.iSerialNumber)
+                        interfaceNumber: setting.bInterfaceNumber,
+                        alternateSetting: setting.bAlternateSetting,
+                        interfaceClass: setting.bInterfaceClass,
+                        outEndpoint: outEndpoint,
+                        inEndpoint: inEndpoint,
+                        manufacturerIndex: descriptor.iManufacturer,
+                        productIndex: descriptor.iProduct,
+                        serialIndex: descriptor.iSerialNumber
+                    )
                     found.append((libusb_ref_device(device), candidate))
                     break search
                 }
@@ -182,10 +192,20 @@ final class LibUSBDeviceHandle {
     func ieee1284DeviceID(timeoutMilliseconds: UInt32) -> String? {
         guard let handle, candidate.interfaceClass == UInt8(LIBUSB_CLASS_PRINTER.rawValue) else { return nil }
         var buffer = [UInt8](repeating: 0, count: 1024)
-        let requestType = UInt8(LIBUSB_ENDPOINT_IN.rawValue) | UInt8(LIBUSB_REQUEST_TYPE_CLASS.rawValue)
+        let requestType =
+            UInt8(LIBUSB_ENDPOINT_IN.rawValue) | UInt8(LIBUSB_REQUEST_TYPE_CLASS.rawValue)
             | UInt8(LIBUSB_RECIPIENT_INTERFACE.rawValue)
         let index = UInt16(candidate.interfaceNumber) << 8 | UInt16(candidate.alternateSetting)
-        let count = libusb_control_transfer(handle, requestType, 0, 0, index, &buffer, UInt16(buffer.count), timeoutMilliseconds)
+        let count = libusb_control_transfer(
+            handle,
+            requestType,
+            0,
+            0,
+            index,
+            &buffer,
+            UInt16(buffer.count),
+            timeoutMilliseconds
+        )
         guard count >= 2 else { return nil }
         // The first two bytes are the big-endian length, which includes themselves.
         let length = min(Int(count), Int(buffer[0]) << 8 | Int(buffer[1]))
@@ -217,14 +237,23 @@ final class LibUSBDeviceHandle {
     /// One bulk transfer; returns the bytes moved, also when it timed out part-way.
     ///
     /// The corresponding C function is `libusb_bulk_transfer`.
-    func bulkTransfer(endpoint: UInt8, _ buffer: UnsafeMutableRawBufferPointer, timeoutMilliseconds: UInt32)
+    func bulkTransfer(
+        endpoint: UInt8,
+        _ buffer: UnsafeMutableRawBufferPointer,
+        timeoutMilliseconds: UInt32
+    )
         -> (transferred: Int, error: LibUSBError?)
     {
         guard let handle else { return (0, .noDevice) }
         var transferred: Int32 = 0
         let rc = libusb_bulk_transfer(
-            handle, endpoint, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(buffer.count), &transferred,
-            timeoutMilliseconds)
+            handle,
+            endpoint,
+            buffer.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            Int32(buffer.count),
+            &transferred,
+            timeoutMilliseconds
+        )
         return (Int(transferred), rc < 0 ? LibUSBError(rawValue: rc) : nil)
     }
 

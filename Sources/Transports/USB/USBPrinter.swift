@@ -52,7 +52,9 @@ public struct IEEE1284DeviceID: Hashable, Sendable, Codable, CustomStringConvert
     public var model: String? { fields["MDL"] ?? fields["MODEL"] }
     /// The command sets (`CMD` or `COMMAND SET`), such as `["ESC/POS"]`.
     public var commandSets: [String] {
-        (fields["CMD"] ?? fields["COMMAND SET"] ?? "").split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        (fields["CMD"] ?? fields["COMMAND SET"] ?? "").split(separator: ",").map { $0.trimmingSpaces }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// The string as sent.

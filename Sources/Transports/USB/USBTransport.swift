@@ -49,7 +49,9 @@ public final class USBTransport: PrinterTransport {
     public static func printers() async throws -> [USBPrinter] {
         try await BlockingIO.run(uri: PrinterURI(.usb(USBDeviceSelector()))) { _ in
             let context = try libUSB { () throws(LibUSBError) in try LibUSBContext() }
-            let candidates = try libUSB { () throws(LibUSBError) in try context.printerCandidates(knownVendors: knownVendorIDs) }
+            let candidates = try libUSB { () throws(LibUSBError) in
+                try context.printerCandidates(knownVendors: knownVendorIDs)
+            }
             return candidates.map { device, candidate in
                 let handle = try? LibUSBDeviceHandle(context: context, device: device, candidate: candidate)
                 if handle == nil { libusbUnref(device) }
@@ -75,7 +77,9 @@ public final class USBTransport: PrinterTransport {
         let requested = PrinterURI(.usb(selector))
         let (printer, session) = try await BlockingIO.run(uri: requested) { _ -> (USBPrinter, USBSession) in
             let context = try libUSB { () throws(LibUSBError) in try LibUSBContext() }
-            let candidates = try libUSB { () throws(LibUSBError) in try context.printerCandidates(knownVendors: knownVendorIDs) }
+            let candidates = try libUSB { () throws(LibUSBError) in
+                try context.printerCandidates(knownVendors: knownVendorIDs)
+            }
             var seen: [String] = []
             var firstError: TransportError?
             for (device, candidate) in candidates {
@@ -86,7 +90,8 @@ public final class USBTransport: PrinterTransport {
                     handle = try LibUSBDeviceHandle(context: context, device: device, candidate: candidate)
                 } catch {
                     libusbUnref(device)
-                    firstError = firstError ?? map(error, candidate: candidate, uri: requested, during: "opening the printer")
+                    firstError =
+                        firstError ?? map(error, candidate: candidate, uri: requested, during: "opening the printer")
                     continue
                 }
                 let info = describe(candidate, handle: handle)
@@ -105,13 +110,18 @@ public final class USBTransport: PrinterTransport {
             throw TransportError(
                 .deviceNotFound,
                 "no USB printer matches \(requested)"
-                    + (seen.isEmpty ? "; check the cable and power, and `lsusb`" : "; found \(seen.joined(separator: ", "))"),
-                uri: "\(requested)")
+                    + (seen.isEmpty
+                        ? "; check the cable and power, and `lsusb`" : "; found \(seen.joined(separator: ", "))"),
+                uri: "\(requested)"
+            )
         }
         logger.debug(
             "opened USB printer",
-            metadata: ["uri": "\(printer.uri)", "deviceID": "\(printer.deviceID?.rawValue ?? "-")",
-                       "detachedKernelDriver": "\(session.handle.detachedKernelDriver)"])
+            metadata: [
+                "uri": "\(printer.uri)", "deviceID": "\(printer.deviceID?.rawValue ?? "-")",
+                "detachedKernelDriver": "\(session.handle.detachedKernelDriver)",
+            ]
+        )
         return USBTransport(printer: printer, session: session, chunkSize: max(1, options.chunkSize), logger: logger)
     }
 
@@ -133,20 +143,33 @@ public final class USBTransport: PrinterTransport {
                 try data.withUnsafeMutableBytes { buffer in
                     while delivered < buffer.count {
                         if cancelled() {
-                            throw TransportError(.cancelled, "the job was cancelled", uri: "\(uri)", bytesDelivered: delivered)
+                            throw TransportError(
+                                .cancelled,
+                                "the job was cancelled",
+                                uri: "\(uri)",
+                                bytesDelivered: delivered
+                            )
                         }
                         let count = min(chunkSize, buffer.count - delivered)
                         let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[delivered..<delivered + count])
                         let (moved, error) = session.handle.bulkTransfer(
-                            endpoint: session.handle.candidate.outEndpoint, piece, timeoutMilliseconds: 250)
+                            endpoint: session.handle.candidate.outEndpoint,
+                            piece,
+                            timeoutMilliseconds: 250
+                        )
                         delivered += moved
                         if moved > 0 { lastProgress = ContinuousClock.now }
                         guard let error else { continue }
                         if error == .timeout {
                             if lastProgress.duration(to: .now) < timeout { continue }
                             throw TransportError(
-                                .timeout, "the printer accepted no data for \(timeout); it may be out of paper, have its "
-                                    + "cover open, or be offline", uri: "\(uri)", bytesDelivered: delivered, underlying: error)
+                                .timeout,
+                                "the printer accepted no data for \(timeout); it may be out of paper, have its "
+                                    + "cover open, or be offline",
+                                uri: "\(uri)",
+                                bytesDelivered: delivered,
+                                underlying: error
+                            )
                         }
                         throw Self.map(error, candidate: session.handle.candidate, uri: uri, during: "sending")
                             .with(bytesDelivered: delivered)
@@ -166,8 +189,11 @@ public final class USBTransport: PrinterTransport {
         return try await BlockingIO.run(uri: uri) { cancelled in
             try self.withSession { session in
                 guard let endpoint = session.handle.candidate.inEndpoint else {
-                    throw TransportError(.unsupported, "this USB printer has no bulk IN endpoint, so it cannot send status",
-                                         uri: "\(uri)")
+                    throw TransportError(
+                        .unsupported,
+                        "this USB printer has no bulk IN endpoint, so it cannot send status",
+                        uri: "\(uri)"
+                    )
                 }
                 let deadline = ContinuousClock.now + timeout
                 var buffer = [UInt8](repeating: 0, count: 512)
@@ -177,7 +203,16 @@ public final class USBTransport: PrinterTransport {
                     guard remaining > .zero else {
                         throw TransportError(.timeout, "the printer sent nothing back within \(timeout)", uri: "\(uri)")
                     }
-                    let slice = UInt32(max(1, min(250, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
+                    let slice = UInt32(
+                        max(
+                            1,
+                            min(
+                                250,
+                                remaining.components.seconds * 1000 + remaining.components.attoseconds
+                                    / 1_000_000_000_000_000
+                            )
+                        )
+                    )
                     let (moved, error) = buffer.withUnsafeMutableBytes {
                         session.handle.bulkTransfer(endpoint: endpoint, $0, timeoutMilliseconds: slice)
                     }
@@ -207,7 +242,12 @@ public final class USBTransport: PrinterTransport {
     private func withSession<T>(_ body: (USBSession) throws -> T) throws -> T {
         try session.withLock { session throws -> T in
             guard let session else {
-                throw TransportError(.closed, "the USB printer is closed; open it again", uri: "\(uri)", bytesDelivered: 0)
+                throw TransportError(
+                    .closed,
+                    "the USB printer is closed; open it again",
+                    uri: "\(uri)",
+                    bytesDelivered: 0
+                )
             }
             return try body(session)
         }
@@ -218,10 +258,16 @@ public final class USBTransport: PrinterTransport {
         var selector = USBDeviceSelector(vendorID: candidate.vendorID, productID: candidate.productID)
         selector.serialNumber = serial
         return USBPrinter(
-            vendorID: candidate.vendorID, productID: candidate.productID, serialNumber: serial,
-            manufacturer: handle?.string(at: candidate.manufacturerIndex), product: handle?.string(at: candidate.productIndex),
+            vendorID: candidate.vendorID,
+            productID: candidate.productID,
+            serialNumber: serial,
+            manufacturer: handle?.string(at: candidate.manufacturerIndex),
+            product: handle?.string(at: candidate.productIndex),
             deviceID: handle?.ieee1284DeviceID(timeoutMilliseconds: 1000).map(IEEE1284DeviceID.init),
-            bus: Int(candidate.bus), address: Int(candidate.address), uri: PrinterURI(.usb(selector)))
+            bus: Int(candidate.bus),
+            address: Int(candidate.address),
+            uri: PrinterURI(.usb(selector))
+        )
     }
 
     private static func libUSB<T>(_ body: () throws(LibUSBError) -> T) throws -> T {
@@ -229,12 +275,19 @@ public final class USBTransport: PrinterTransport {
             return try body()
         } catch {
             throw TransportError(
-                .ioError, "libusb could not start (\(error)); is USB supported on this machine?",
-                underlying: error)
+                .ioError,
+                "libusb could not start (\(error)); is USB supported on this machine?",
+                underlying: error
+            )
         }
     }
 
-    static func map(_ error: LibUSBError, candidate: LibUSBPrinterCandidate, uri: PrinterURI, during activity: String)
+    static func map(
+        _ error: LibUSBError,
+        candidate: LibUSBPrinterCandidate,
+        uri: PrinterURI,
+        during activity: String
+    )
         -> TransportError
     {
         let vendor = hex4(candidate.vendorID).lowercased()
@@ -243,23 +296,43 @@ public final class USBTransport: PrinterTransport {
         case .accessDenied:
             return TransportError(
                 .accessDenied,
-                "permission denied while \(activity) (bus \(candidate.bus) device \(candidate.address)). Allow it with a udev "
-                    + "rule: echo 'SUBSYSTEM==\"usb\", ATTRS{idVendor}==\"\(vendor)\", ATTRS{idProduct}==\"\(product)\", "
+                "permission denied while \(activity) (bus \(candidate.bus) device \(candidate.address)). "
+                    + "Allow it with a udev rule: echo 'SUBSYSTEM==\"usb\", "
+                    + "ATTRS{idVendor}==\"\(vendor)\", ATTRS{idProduct}==\"\(product)\", "
                     + "MODE=\"0660\", GROUP=\"lp\"' | sudo tee /etc/udev/rules.d/60-escpos.rules; sudo udevadm control "
                     + "--reload-rules; sudo udevadm trigger; then add the user to group lp and re-plug the printer",
-                uri: "\(uri)", underlying: error)
+                uri: "\(uri)",
+                underlying: error
+            )
         case .busy:
             return TransportError(
-                .busy, "the printer is in use while \(activity): another program (a CUPS usb backend, another print "
+                .busy,
+                "the printer is in use while \(activity): another program (a CUPS usb backend, another print "
                     + "agent) holds its interface; stop it or print through it",
-                uri: "\(uri)", underlying: error)
+                uri: "\(uri)",
+                underlying: error
+            )
         case .noDevice:
             return TransportError(
-                .disconnected, "the printer was unplugged or switched off while \(activity)", uri: "\(uri)", underlying: error)
+                .disconnected,
+                "the printer was unplugged or switched off while \(activity)",
+                uri: "\(uri)",
+                underlying: error
+            )
         case .notFound:
-            return TransportError(.deviceNotFound, "the printer disappeared while \(activity)", uri: "\(uri)", underlying: error)
+            return TransportError(
+                .deviceNotFound,
+                "the printer disappeared while \(activity)",
+                uri: "\(uri)",
+                underlying: error
+            )
         case .timeout:
-            return TransportError(.timeout, "the printer did not respond while \(activity)", uri: "\(uri)", underlying: error)
+            return TransportError(
+                .timeout,
+                "the printer did not respond while \(activity)",
+                uri: "\(uri)",
+                underlying: error
+            )
         default:
             return TransportError(.ioError, "USB error while \(activity): \(error)", uri: "\(uri)", underlying: error)
         }

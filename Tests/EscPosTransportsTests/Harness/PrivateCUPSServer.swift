@@ -42,9 +42,14 @@ final class PrivateCUPSServer: @unchecked Sendable {
     }
 
     static func start() async throws -> PrivateCUPSServer {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-cupsd-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "escpos-cupsd-\(UUID().uuidString)"
+        )
         for sub in ["etc/ppd", "etc/ssl", "spool/tmp", "cache", "run/certs", "log"] {
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(sub),
+                withIntermediateDirectories: true
+            )
         }
         // Backends run as user lp and open the spool files themselves: every parent must be traversable.
         for sub in ["", "etc", "log", "cache", "spool"] {

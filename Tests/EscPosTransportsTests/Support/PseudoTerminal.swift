@@ -27,7 +27,9 @@ final class PseudoTerminal {
     }
 
     private static func function<F>(_ name: String, as type: F.Type) throws -> F {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { throw PseudoTerminalError(errno: ENOSYS) }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else {
+            throw PseudoTerminalError(errno: ENOSYS)
+        }
         return unsafeBitCast(symbol, to: type)
     }
 

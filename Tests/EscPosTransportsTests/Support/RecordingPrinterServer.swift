@@ -41,10 +41,13 @@ final class RecordingPrinterServer: Sendable {
         let box = StateBox()
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.autoRead, value: {
-                if case .neverRead = behaviour { return false }
-                return true
-            }())
+            .childChannelOption(
+                .autoRead,
+                value: {
+                    if case .neverRead = behaviour { return false }
+                    return true
+                }()
+            )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(RecordingHandler(box: box, behaviour: behaviour))
@@ -115,10 +118,11 @@ final class RecordingHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        index = box.withState { state in
-            state.connections.append([])
-            return state.connections.count - 1
-        } ?? -1
+        index =
+            box.withState { state in
+                state.connections.append([])
+                return state.connections.count - 1
+            } ?? -1
         context.fireChannelActive()
     }
 
@@ -149,7 +153,8 @@ final class RecordingHandler: ChannelInboundHandler {
                 position += 3
             } else if stream[position] == 0x10 && stream[position + 1] == 0x04 {
                 let n = stream[position + 2]
-                let answer = box.withState { state in state.extraReplyBeforeStatus + (state.statusReplies[n] ?? []) } ?? []
+                let answer =
+                    box.withState { state in state.extraReplyBeforeStatus + (state.statusReplies[n] ?? []) } ?? []
                 reply += answer
                 position += 3
             } else {
