@@ -82,7 +82,11 @@ public final class USBTransport: PrinterTransport {
             }
             var seen: [String] = []
             var firstError: TransportError?
-            for (device, candidate) in candidates {
+            // Each device reference is dropped exactly once: by its handle, or here when it is skipped
+            // or never reached.
+            var remaining = candidates[...]
+            defer { for (device, _) in remaining { libusbUnref(device) } }
+            while let (device, candidate) = remaining.popFirst() {
                 if let vendor = selector.vendorID, vendor != candidate.vendorID { libusbUnref(device); continue }
                 if let product = selector.productID, product != candidate.productID { libusbUnref(device); continue }
                 let handle: LibUSBDeviceHandle
