@@ -10,7 +10,15 @@ struct CodePageEncoder {
     let replacement: UInt8
     let defaultSlot: Int?
     /// The index into ``slots`` of the page the printer is in, or `nil` when unknown.
-    var current: Int?
+    private(set) var current: Int? {
+        didSet {
+            currentPage = current.map { slots[$0].page }
+            currentIsASCIICompatible = currentPage?.isASCIICompatible ?? false
+        }
+    }
+    /// The current page itself and whether it prints ASCII unchanged: the per-character fast path.
+    private var currentPage: CodePage?
+    private var currentIsASCIICompatible = false
 
     init(profile: PrinterProfile) {
         slots = profile.codePages
@@ -18,6 +26,8 @@ struct CodePageEncoder {
         replacement = UInt8(truncatingIfNeeded: profile.replacementCharacter.unicodeScalars.first?.value ?? 0x3F)
         defaultSlot = profile.codePages.firstIndex { $0.number == profile.defaultCodePage }
         current = defaultSlot
+        currentPage = defaultSlot.map { slots[$0].page }
+        currentIsASCIICompatible = currentPage?.isASCIICompatible ?? false
     }
 
     /// Forgets the current page (after raw bytes) or resets it to the power-on page (after `ESC @`).
@@ -36,7 +46,13 @@ struct CodePageEncoder {
         var triedWholeRun = false
         while index < text.endIndex {
             let scalar = text[index]
-            if let current, let byte = slots[current].page.byte(for: scalar) {
+            let value = scalar.value
+            if value >= 0x20, value < 0x7F, currentIsASCIICompatible {
+                output.append(UInt8(truncatingIfNeeded: value))
+                index += 1
+                continue
+            }
+            if let byte = currentPage?.byte(for: scalar) {
                 output.append(byte)
                 index += 1
                 continue
@@ -68,9 +84,15 @@ struct CodePageEncoder {
     /// Selects the page at `slot` now (used to restore the default at the end of a receipt).
     mutating func select(_ slot: Int, into output: inout [UInt8]) {
         switch command {
-        case .escT: output.append(contentsOf: [0x1B, 0x74, slots[slot].number])
-        case .escGSt: output.append(contentsOf: [0x1B, 0x1D, 0x74, slots[slot].number])
+        case .escT:
+            output.append(0x1B)
+            output.append(0x74)
+        case .escGSt:
+            output.append(0x1B)
+            output.append(0x1D)
+            output.append(0x74)
         }
+        output.append(slots[slot].number)
         current = slot
     }
 

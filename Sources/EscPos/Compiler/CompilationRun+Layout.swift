@@ -35,101 +35,116 @@ extension CompilationRun {
         return widths
     }
 
-    mutating func columns(_ columns: Columns, style: ResolvedStyle, path: DocumentPath) throws(EscPosError) {
-        let total = try lineWidth(style, at: path)
+    mutating func columns(_ columns: Columns, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+        let total = try lineWidth(style, at: path())
         guard let widths = Self.columnWidths(columns, total: total) else {
             let needed = columns.columns.reduce(columns.spacing * (columns.columns.count - 1)) { sum, column in
                 if case .fixed(let width) = column.width { return sum + width }
                 return sum + 1
             }
             throw EscPosError(
-                .doesNotFit, at: path.appending("columns"),
+                .doesNotFit, at: path().appending("columns"),
                 "these columns need at least \(needed) characters but a line holds \(total) at this font and size; narrow the fixed columns, reduce spacing or use a smaller size.")
         }
-        // Wrap every column's text into its own width.
-        var cells: [(text: [Unicode.Scalar], lines: [Range<Int>])] = []
-        cells.reserveCapacity(columns.columns.count)
+        // Wrap every column's text into its own width. All columns share one scalar buffer and one list of
+        // line ranges (reused between blocks), so a row costs no allocation.
+        scalars.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        cellLineStarts.removeAll(keepingCapacity: true)
         var rows = 0
         for (index, column) in columns.columns.enumerated() {
-            var text: [Unicode.Scalar] = []
-            text.reserveCapacity(column.text.unicodeScalars.count)
-            for scalar in column.text.unicodeScalars {
-                text.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
-            }
-            var wrapped: [Range<Int>] = []
-            LineBreaker.wrap(text, from: 0, to: text.count, width: widths[index], into: &wrapped)
-            rows = max(rows, wrapped.count)
-            cells.append((text, wrapped))
+            let start = scalars.count
+            ScalarBuffer.append(column.text, to: &scalars, flattenWhitespace: true)
+            cellLineStarts.append(lines.count)
+            LineBreaker.wrap(scalars, from: start, to: scalars.count, width: widths[index], into: &lines)
+            rows = max(rows, lines.count - cellLineStarts[index])
         }
-        var rowOrder = Array(0..<rows)
-        if style.upsideDown { rowOrder.reverse() }
-        for row in rowOrder {
-            line.removeAll(keepingCapacity: true)
+        cellLineStarts.append(lines.count)
+        blockText.removeAll(keepingCapacity: true)
+        blockLines.removeAll(keepingCapacity: true)
+        for row in 0..<rows {
+            let lineStart = blockText.count
             for (index, column) in columns.columns.enumerated() {
-                if index > 0 { line.append(contentsOf: repeatElement(" ", count: columns.spacing)) }
-                let cell = cells[index]
-                let range = row < cell.lines.count ? cell.lines[row] : 0..<0
-                let used = LineBreaker.columns(cell.text, range)
-                let padding = max(0, widths[index] - used)
+                if index > 0 { blockText.append(contentsOf: repeatElement(" ", count: columns.spacing)) }
+                let lineIndex = cellLineStarts[index] + row
+                let range = lineIndex < cellLineStarts[index + 1] ? lines[lineIndex] : 0..<0
+                let padding = max(0, widths[index] - LineBreaker.columns(scalars, range))
                 let before: Int
                 switch column.alignment {
                 case .left: before = 0
                 case .center: before = padding / 2
                 case .right: before = padding
                 }
-                line.append(contentsOf: repeatElement(" ", count: before))
-                line.append(contentsOf: cell.text[range])
-                line.append(contentsOf: repeatElement(" ", count: padding - before))
+                blockText.append(contentsOf: repeatElement(" ", count: before))
+                blockText.append(contentsOf: scalars[range])
+                blockText.append(contentsOf: repeatElement(" ", count: padding - before))
             }
-            while line.last == " " { line.removeLast() }
-            let text = line
-            try emitLines(of: text, ranges: [0..<text.count], style: style, path: path)
+            while blockText.count > lineStart, blockText.last == " " { blockText.removeLast() }
+            blockLines.append(lineStart..<blockText.count)
         }
+        try emitBlockLines(style: style, path: path())
     }
 
-    mutating func keyValue(_ keyValue: KeyValue, style: ResolvedStyle, path: DocumentPath) throws(EscPosError) {
-        let width = try lineWidth(style, at: path)
-        let value = Array(keyValue.value.unicodeScalars)
-        let valueWidth = LineBreaker.columns(value, 0..<value.count)
+    mutating func keyValue(_ keyValue: KeyValue, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+        let width = try lineWidth(style, at: path())
+        scalars.removeAll(keepingCapacity: true)
+        ScalarBuffer.append(keyValue.key, to: &scalars, flattenWhitespace: true)
+        let keyEnd = scalars.count
+        ScalarBuffer.append(keyValue.value, to: &scalars, flattenWhitespace: true)
+        let value = keyEnd..<scalars.count
+        let valueWidth = LineBreaker.columns(scalars, value)
         let leader = keyValue.leader.unicodeScalars.first ?? " "
         // A leader line reads "Key .... value": one space each side of the dots, unless the leader is a space.
         let gap = leader == " " ? 1 : 3
-        var key: [Unicode.Scalar] = []
-        for scalar in keyValue.key.unicodeScalars {
-            key.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
-        }
-        var keyLines: [Range<Int>] = []
         let keyWidth = width - valueWidth - gap
-        var output: [[Unicode.Scalar]] = []
+        lines.removeAll(keepingCapacity: true)
+        blockText.removeAll(keepingCapacity: true)
+        blockLines.removeAll(keepingCapacity: true)
+        func appendLine(_ range: Range<Int>) {
+            let start = blockText.count
+            blockText.append(contentsOf: scalars[range])
+            blockLines.append(start..<blockText.count)
+        }
         if keyWidth >= 1 {
-            LineBreaker.wrap(key, from: 0, to: key.count, width: keyWidth, into: &keyLines)
-            for range in keyLines.dropLast() { output.append(Array(key[range])) }
-            let last = keyLines.last ?? 0..<0
-            var final = Array(key[last])
-            let fill = width - LineBreaker.columns(key, last) - valueWidth
-            if leader == " " || final.isEmpty {
-                final.append(contentsOf: repeatElement(" ", count: fill))
+            LineBreaker.wrap(scalars, from: 0, to: keyEnd, width: keyWidth, into: &lines)
+            for range in lines.dropLast() { appendLine(range) }
+            let last = lines.last ?? 0..<0
+            let start = blockText.count
+            blockText.append(contentsOf: scalars[last])
+            let fill = width - LineBreaker.columns(scalars, last) - valueWidth
+            if leader == " " || last.isEmpty {
+                blockText.append(contentsOf: repeatElement(" ", count: fill))
             } else {
-                final.append(" ")
-                final.append(contentsOf: repeatElement(leader, count: fill - 2))
-                final.append(" ")
+                blockText.append(" ")
+                blockText.append(contentsOf: repeatElement(leader, count: fill - 2))
+                blockText.append(" ")
             }
-            final.append(contentsOf: value)
-            output.append(final)
+            blockText.append(contentsOf: scalars[value])
+            blockLines.append(start..<blockText.count)
         } else {
             // The value alone nearly fills the line: key lines first, then the value right-aligned.
-            LineBreaker.wrap(key, from: 0, to: key.count, width: width, into: &keyLines)
-            for range in keyLines { output.append(Array(key[range])) }
-            var valueLines: [Range<Int>] = []
-            LineBreaker.wrap(value, from: 0, to: value.count, width: width, into: &valueLines)
-            for range in valueLines {
-                let pad = width - LineBreaker.columns(value, range)
-                output.append(Array(repeatElement(" ", count: max(0, pad))) + value[range])
+            LineBreaker.wrap(scalars, from: 0, to: keyEnd, width: width, into: &lines)
+            let keyLines = lines.count
+            LineBreaker.wrap(scalars, from: keyEnd, to: scalars.count, width: width, into: &lines)
+            for (index, range) in lines.enumerated() {
+                if index >= keyLines {
+                    blockText.append(contentsOf: repeatElement(" ", count: max(0, width - LineBreaker.columns(scalars, range))))
+                    let start = blockText.count
+                    blockText.append(contentsOf: scalars[range])
+                    blockLines.append((start - max(0, width - LineBreaker.columns(scalars, range)))..<blockText.count)
+                } else {
+                    appendLine(range)
+                }
             }
         }
-        if style.upsideDown { output.reverse() }
-        for text in output {
-            try emitLines(of: text, ranges: [0..<text.count], style: style, path: path)
-        }
+        try emitBlockLines(style: style, path: path())
+    }
+
+    /// Emits the lines laid out in ``blockText``/``blockLines``, last first when printing upside-down.
+    mutating func emitBlockLines(style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+        if style.upsideDown { blockLines.reverse() }
+        let text = blockText
+        let ranges = blockLines
+        try emitLines(of: text, ranges: ranges, style: style, path: path())
     }
 }

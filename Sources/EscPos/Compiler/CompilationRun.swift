@@ -9,8 +9,11 @@ struct CompilationRun {
     var encoder: CodePageEncoder
     /// Reused scratch space, so laying out a line allocates nothing in the common case.
     var scalars: [Unicode.Scalar] = []
-    var line: [Unicode.Scalar] = []
     var lines: [Range<Int>] = []
+    /// Laid-out lines of a multi-line block (columns, key/value), emitted together.
+    var blockText: [Unicode.Scalar] = []
+    var blockLines: [Range<Int>] = []
+    var cellLineStarts: [Int] = []
     var reportedUnencodable: Set<UInt32> = []
     var unencodableScalars: [Unicode.Scalar] = []
 
@@ -20,52 +23,54 @@ struct CompilationRun {
         self.encoder = CodePageEncoder(profile: profile)
         output.reserveCapacity(2048)
         scalars.reserveCapacity(256)
-        line.reserveCapacity(128)
+        blockText.reserveCapacity(256)
+        blockLines.reserveCapacity(16)
+        cellLineStarts.reserveCapacity(8)
         lines.reserveCapacity(16)
-        output.append(contentsOf: [0x1B, 0x40])  // ESC @: a known starting state
+        emit(0x1B, 0x40)  // ESC @: a known starting state
         if profile.capabilities.kanjiModeAtPowerOn {
-            output.append(contentsOf: [0x1C, 0x2E])  // FS .: leave Kanji mode so single-byte pages work
+            emit(0x1C, 0x2E)  // FS .: leave Kanji mode so single-byte pages work
         }
     }
 
     // MARK: Blocks
 
-    mutating func compile(_ blocks: [Block], inherited: TextStyle, path: DocumentPath) throws(EscPosError) {
+    mutating func compile(_ blocks: [Block], inherited: TextStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         for (index, block) in blocks.enumerated() {
-            let blockPath = path.appending("blocks").appending(index: index)
-            try block.validateElement(at: blockPath)
+            func blockPath() -> DocumentPath { path().appending("blocks").appending(index: index) }
+            try block.validateElement(at: blockPath())
             switch block {
             case .text(let text):
-                let style = try resolve(inherited.overridden(by: text.style), at: blockPath)
-                try paragraph(text.content, style: style, path: blockPath)
+                let style = try resolve(inherited.overridden(by: text.style), at: blockPath())
+                try paragraph(text.content, style: style, path: blockPath())
             case .group(let group):
-                try compile(group.blocks, inherited: inherited.overridden(by: group.style), path: blockPath)
+                try compile(group.blocks, inherited: inherited.overridden(by: group.style), path: blockPath())
             case .rule(let rule):
-                let style = try resolve(inherited.overridden(by: rule.style), at: blockPath)
-                let width = try lineWidth(style, at: blockPath)
-                line.removeAll(keepingCapacity: true)
+                let style = try resolve(inherited.overridden(by: rule.style), at: blockPath())
+                let width = try lineWidth(style, at: blockPath())
                 let scalar = rule.character.unicodeScalars.first ?? "-"
-                line.append(contentsOf: repeatElement(scalar, count: width))
-                try emitLines(of: line, ranges: [0..<line.count], style: style, path: blockPath)
+                blockText.removeAll(keepingCapacity: true)
+                blockText.append(contentsOf: repeatElement(scalar, count: width))
+                blockLines.removeAll(keepingCapacity: true)
+                blockLines.append(0..<width)
+                try emitBlockLines(style: style, path: blockPath())
             case .columns(let columns):
-                let style = try resolve(inherited.overridden(by: columns.style), at: blockPath)
-                try self.columns(columns, style: style, path: blockPath)
+                let style = try resolve(inherited.overridden(by: columns.style), at: blockPath())
+                try self.columns(columns, style: style, path: blockPath())
             case .keyValue(let keyValue):
-                let style = try resolve(inherited.overridden(by: keyValue.style), at: blockPath)
-                try self.keyValue(keyValue, style: style, path: blockPath)
+                let style = try resolve(inherited.overridden(by: keyValue.style), at: blockPath())
+                try self.keyValue(keyValue, style: style, path: blockPath())
             case .feed(let feed):
                 feedPaper(feed)
             case .cut(let cut):
-                try self.cut(cut, path: blockPath)
+                try self.cut(cut, path: blockPath())
             case .drawerPulse(let pulse):
-                guard try supported(profile.capabilities.drawer, "a cash-drawer pulse", at: blockPath) else { continue }
+                guard try supported(profile.capabilities.drawer, "a cash-drawer pulse", at: blockPath()) else { continue }
                 let pin: UInt8 = pulse.pin == .pin2 ? 0 : 1
-                output.append(contentsOf: [
-                    0x1B, 0x70, pin, UInt8(pulse.onMilliseconds / 2), UInt8(pulse.offMilliseconds / 2),
-                ])
+                emit(0x1B, 0x70, pin, UInt8(pulse.onMilliseconds / 2), UInt8(pulse.offMilliseconds / 2))
             case .buzzer(let buzzer):
-                guard try supported(profile.capabilities.buzzer, "a buzzer", at: blockPath) else { continue }
-                output.append(contentsOf: [0x1B, 0x42, UInt8(buzzer.times), UInt8(buzzer.duration)])
+                guard try supported(profile.capabilities.buzzer, "a buzzer", at: blockPath()) else { continue }
+                emit(0x1B, 0x42, UInt8(buzzer.times), UInt8(buzzer.duration))
             case .raw(let raw):
                 output.append(contentsOf: raw.bytes)
                 // The bytes may have changed anything: set every attribute again before the next text.
@@ -85,35 +90,35 @@ struct CompilationRun {
 
     // MARK: Style
 
-    func resolve(_ style: TextStyle, at path: DocumentPath) throws(EscPosError) -> ResolvedStyle {
-        try style.validate(at: path)
+    func resolve(_ style: TextStyle, at path: @autoclosure () -> DocumentPath) throws(EscPosError) -> ResolvedStyle {
+        try style.validate(at: path())
         let resolved = ResolvedStyle(style)
         if profile.metrics(for: resolved.font) == nil {
             throw EscPosError(
-                .unsupportedByProfile, at: path.appending("font"),
+                .unsupportedByProfile, at: path().appending("font"),
                 "\(profile.name) has no font \(resolved.font.rawValue.uppercased()); use one of \(profile.fonts.map { $0.font.rawValue }.joined(separator: ", ")).")
         }
         if resolved.leftMargin >= profile.dotWidth {
             throw EscPosError(
-                .doesNotFit, at: path.appending("leftMargin"),
+                .doesNotFit, at: path().appending("leftMargin"),
                 "a left margin of \(resolved.leftMargin) dots leaves no room on \(profile.name)'s \(profile.dotWidth)-dot line.")
         }
         if let area = resolved.printAreaWidth, resolved.leftMargin + area > profile.dotWidth {
             throw EscPosError(
-                .doesNotFit, at: path.appending("printAreaWidth"),
+                .doesNotFit, at: path().appending("printAreaWidth"),
                 "left margin \(resolved.leftMargin) + print area \(area) dots exceed \(profile.name)'s \(profile.dotWidth)-dot line; use at most \(profile.dotWidth - resolved.leftMargin).")
         }
         return resolved
     }
 
     /// Characters per line in `style`.
-    func lineWidth(_ style: ResolvedStyle, at path: DocumentPath) throws(EscPosError) -> Int {
+    func lineWidth(_ style: ResolvedStyle, at path: @autoclosure () -> DocumentPath) throws(EscPosError) -> Int {
         let cell = (profile.metrics(for: style.font)?.cellWidth ?? 12) * style.size.width
         let area = style.printAreaWidth ?? (profile.dotWidth - style.leftMargin)
         let columns = area / cell
         if columns < 1 {
             throw EscPosError(
-                .doesNotFit, at: path.appending("size"),
+                .doesNotFit, at: path().appending("size"),
                 "not even one character of width \(style.size.width) fits in \(area) dots; use a smaller size or a wider print area.")
         }
         return columns
@@ -128,35 +133,35 @@ struct CompilationRun {
             return known[keyPath: key] != wanted[keyPath: key]
         }
         if changed(\.font) {
-            output.append(contentsOf: [0x1B, 0x4D, wanted.font == .a ? 0 : wanted.font == .b ? 1 : 2])
+            emit(0x1B, 0x4D, wanted.font == .a ? 0 : wanted.font == .b ? 1 : 2)
         }
         if changed(\.size) {
-            output.append(contentsOf: [0x1D, 0x21, UInt8((wanted.size.width - 1) << 4 | (wanted.size.height - 1))])
+            emit(0x1D, 0x21, UInt8((wanted.size.width - 1) << 4 | (wanted.size.height - 1)))
         }
-        if changed(\.bold) { output.append(contentsOf: [0x1B, 0x45, wanted.bold ? 1 : 0]) }
+        if changed(\.bold) { emit(0x1B, 0x45, wanted.bold ? 1 : 0) }
         if changed(\.underline) {
-            output.append(contentsOf: [0x1B, 0x2D, wanted.underline == .none ? 0 : wanted.underline == .single ? 1 : 2])
+            emit(0x1B, 0x2D, wanted.underline == .none ? 0 : wanted.underline == .single ? 1 : 2)
         }
-        if changed(\.doubleStrike) { output.append(contentsOf: [0x1B, 0x47, wanted.doubleStrike ? 1 : 0]) }
-        if changed(\.reverse) { output.append(contentsOf: [0x1D, 0x42, wanted.reverse ? 1 : 0]) }
-        if changed(\.upsideDown) { output.append(contentsOf: [0x1B, 0x7B, wanted.upsideDown ? 1 : 0]) }
-        if changed(\.rotated) { output.append(contentsOf: [0x1B, 0x56, wanted.rotated ? 1 : 0]) }
+        if changed(\.doubleStrike) { emit(0x1B, 0x47, wanted.doubleStrike ? 1 : 0) }
+        if changed(\.reverse) { emit(0x1D, 0x42, wanted.reverse ? 1 : 0) }
+        if changed(\.upsideDown) { emit(0x1B, 0x7B, wanted.upsideDown ? 1 : 0) }
+        if changed(\.rotated) { emit(0x1B, 0x56, wanted.rotated ? 1 : 0) }
         if changed(\.lineSpacing) {
             if let spacing = wanted.lineSpacing {
-                output.append(contentsOf: [0x1B, 0x33, UInt8(spacing)])
+                emit(0x1B, 0x33, UInt8(spacing))
             } else {
-                output.append(contentsOf: [0x1B, 0x32])
+                emit(0x1B, 0x32)
             }
         }
         if changed(\.leftMargin) {
-            output.append(contentsOf: [0x1D, 0x4C, UInt8(wanted.leftMargin & 0xFF), UInt8(wanted.leftMargin >> 8)])
+            emit(0x1D, 0x4C, UInt8(wanted.leftMargin & 0xFF), UInt8(wanted.leftMargin >> 8))
         }
         if changed(\.printAreaWidth) {
             let width = wanted.printAreaWidth ?? (profile.dotWidth - wanted.leftMargin)
-            output.append(contentsOf: [0x1D, 0x57, UInt8(width & 0xFF), UInt8(width >> 8)])
+            emit(0x1D, 0x57, UInt8(width & 0xFF), UInt8(width >> 8))
         }
         if changed(\.alignment) {
-            output.append(contentsOf: [0x1B, 0x61, wanted.alignment == .left ? 0 : wanted.alignment == .center ? 1 : 2])
+            emit(0x1B, 0x61, wanted.alignment == .left ? 0 : wanted.alignment == .center ? 1 : 2)
         }
         printerStyle = wanted
     }
@@ -164,59 +169,64 @@ struct CompilationRun {
     // MARK: Text
 
     /// Lays out and emits a paragraph: hard line breaks, then word wrap at the line width.
-    mutating func paragraph(_ content: String, style: ResolvedStyle, path: DocumentPath) throws(EscPosError) {
-        let width = try lineWidth(style, at: path)
+    mutating func paragraph(_ content: String, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+        let width = try lineWidth(style, at: path())
         scalars.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
+        ScalarBuffer.append(content, to: &scalars)
+        // Split at hard line breaks (LF, CR or CR LF), in place: break characters are dropped from the
+        // buffer as it is compacted, tabs become spaces.
         var hardLineStart = 0
+        var write = 0
+        var read = 0
         var endedWithBreak = false
-        var previousWasCR = false
-        for scalar in content.unicodeScalars {
-            if scalar == "\n" && previousWasCR {  // the second half of CR LF
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = scalar == "\r"
+        let count = scalars.count
+        while read < count {
+            let scalar = scalars[read]
+            read += 1
             if scalar == "\n" || scalar == "\r" {
-                endHardLine(from: hardLineStart, width: width)
-                hardLineStart = scalars.count
+                if scalar == "\r", read < count, scalars[read] == "\n" { read += 1 }
+                endHardLine(from: hardLineStart, to: write, width: width)
+                hardLineStart = write
                 endedWithBreak = true
                 continue
             }
             endedWithBreak = false
-            scalars.append(scalar == "\t" ? " " : scalar)
+            scalars[write] = scalar == "\t" ? " " : scalar
+            write += 1
         }
+        scalars.removeSubrange(write...)
         // "Total\n" is one line, not a line and an empty one; "" is one empty line.
-        if !endedWithBreak { endHardLine(from: hardLineStart, width: width) }
+        if !endedWithBreak { endHardLine(from: hardLineStart, to: write, width: width) }
         if style.upsideDown { lines.reverse() }
         let text = scalars
         let ranges = lines
-        try emitLines(of: text, ranges: ranges, style: style, path: path)
+        try emitLines(of: text, ranges: ranges, style: style, path: path())
     }
 
-    private mutating func endHardLine(from start: Int, width: Int) {
-        LineBreaker.wrap(scalars, from: start, to: scalars.count, width: width, into: &lines)
+    private mutating func endHardLine(from start: Int, to end: Int, width: Int) {
+        LineBreaker.wrap(scalars, from: start, to: end, width: width, into: &lines)
     }
 
     /// Emits each range of `text` as one printed line.
     mutating func emitLines(
-        of text: [Unicode.Scalar], ranges: [Range<Int>], style: ResolvedStyle, path: DocumentPath
+        of text: [Unicode.Scalar], ranges: [Range<Int>], style: ResolvedStyle, path: @autoclosure () -> DocumentPath
     ) throws(EscPosError) {
         for range in ranges {
             emitStyle(style)
-            try encode(text[range], path: path)
+            try encode(text[range], path: path())
             output.append(0x0A)
         }
     }
 
-    mutating func encode(_ text: ArraySlice<Unicode.Scalar>, path: DocumentPath) throws(EscPosError) {
+    mutating func encode(_ text: ArraySlice<Unicode.Scalar>, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         encoder.encode(text, into: &output, unencodable: &unencodableScalars)
         if unencodableScalars.isEmpty { return }
         defer { unencodableScalars.removeAll(keepingCapacity: true) }
-        for scalar in unencodableScalars { try unencodable(scalar, path: path) }
+        for scalar in unencodableScalars { try unencodable(scalar, path: path()) }
     }
 
-    private mutating func unencodable(_ scalar: Unicode.Scalar, path: DocumentPath) throws(EscPosError) {
+    private mutating func unencodable(_ scalar: Unicode.Scalar, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let message: String
@@ -225,10 +235,31 @@ struct CompilationRun {
         } else {
             message = "\"\(Character(scalar))\" (\(name)) is in none of \(profile.name)'s code pages; it printed as \"\(profile.replacementCharacter)\". Add a code page that has it to the profile, or remove it from the text."
         }
-        if strict { throw EscPosError(.unencodableCharacter, at: path, message) }
+        if strict { throw EscPosError(.unencodableCharacter, at: path(), message) }
         if reportedUnencodable.insert(scalar.value).inserted {
-            warnings.append(CompileWarning(.unencodableCharacter, at: path, message))
+            warnings.append(CompileWarning(.unencodableCharacter, at: path(), message))
         }
+    }
+
+    @inline(__always) mutating func emit(_ a: UInt8, _ b: UInt8) {
+        output.append(a)
+        output.append(b)
+    }
+
+    @inline(__always) mutating func emit(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
+        output.append(a)
+        output.append(b)
+        output.append(c)
+    }
+
+    @inline(__always) mutating func emit(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        emit(a, b)
+        emit(c, d)
+    }
+
+    @inline(__always) mutating func emit(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8) {
+        emit(a, b, c)
+        emit(d, e)
     }
 
     // MARK: Paper and device
@@ -238,44 +269,44 @@ struct CompilationRun {
         case .lines(var lines):
             while lines > 0 {
                 let step = min(lines, 255)
-                output.append(contentsOf: [0x1B, 0x64, UInt8(step)])
+                emit(0x1B, 0x64, UInt8(step))
                 lines -= step
             }
         case .dots(var dots):
             while dots > 0 {
                 let step = min(dots, 255)
-                output.append(contentsOf: [0x1B, 0x4A, UInt8(step)])
+                emit(0x1B, 0x4A, UInt8(step))
                 dots -= step
             }
         }
     }
 
-    mutating func cut(_ cut: Cut, path: DocumentPath) throws(EscPosError) {
+    mutating func cut(_ cut: Cut, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         guard let cutter = profile.capabilities.cutter else {
-            _ = try supported(false, "a paper cut", at: path)
+            _ = try supported(false, "a paper cut", at: path())
             return
         }
         var kind = cut.kind
         if kind == .full && !cutter.full || kind == .partial && !cutter.partial {
             let other: Cut.Kind = kind == .full ? .partial : .full
             let message = "\(profile.name)'s cutter makes no \(kind.rawValue) cut; it makes a \(other.rawValue) cut instead."
-            if strict { throw EscPosError(.unsupportedByProfile, at: path.appending("kind"), message) }
-            warnings.append(CompileWarning(.unsupportedByProfile, at: path.appending("kind"), message))
+            if strict { throw EscPosError(.unsupportedByProfile, at: path().appending("kind"), message) }
+            warnings.append(CompileWarning(.unsupportedByProfile, at: path().appending("kind"), message))
             kind = other
         }
         if cut.feed {
-            output.append(contentsOf: [0x1D, 0x56, kind == .full ? 0x41 : 0x42, 0x00])  // feed to the cutter, then cut
+            emit(0x1D, 0x56, kind == .full ? 0x41 : 0x42, 0x00)  // feed to the cutter, then cut
         } else {
-            output.append(contentsOf: [0x1D, 0x56, kind == .full ? 0x00 : 0x01])
+            emit(0x1D, 0x56, kind == .full ? 0x00 : 0x01)
         }
     }
 
     /// Returns whether a device feature exists; when it does not, warns (or throws in strict mode).
-    mutating func supported(_ available: Bool, _ feature: String, at path: DocumentPath) throws(EscPosError) -> Bool {
+    mutating func supported(_ available: Bool, _ feature: String, at path: @autoclosure () -> DocumentPath) throws(EscPosError) -> Bool {
         if available { return true }
         let message = "\(profile.name) has no hardware for \(feature); the block was left out. Remove it or use a profile that has it."
-        if strict { throw EscPosError(.unsupportedByProfile, at: path, message) }
-        warnings.append(CompileWarning(.unsupportedByProfile, at: path, message))
+        if strict { throw EscPosError(.unsupportedByProfile, at: path(), message) }
+        warnings.append(CompileWarning(.unsupportedByProfile, at: path(), message))
         return false
     }
 }

@@ -73,32 +73,32 @@ public struct TextStyle: Hashable, Sendable {
     /// Checks the ranges that do not depend on a printer.
     ///
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/valueOutOfRange``.
-    public func validate(at path: DocumentPath) throws(EscPosError) {
+    public func validate(at path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         if let size {
             if !(1...8).contains(size.width) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path.appending("size").appending("width"),
+                    .valueOutOfRange, at: path().appending("size").appending("width"),
                     "character width \(size.width) is out of range; use 1–8 (times the normal width).")
             }
             if !(1...8).contains(size.height) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path.appending("size").appending("height"),
+                    .valueOutOfRange, at: path().appending("size").appending("height"),
                     "character height \(size.height) is out of range; use 1–8 (times the normal height).")
             }
         }
         if let lineSpacing, !(0...255).contains(lineSpacing) {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("lineSpacing"),
+                .valueOutOfRange, at: path().appending("lineSpacing"),
                 "line spacing \(lineSpacing) dots is out of range; use 0–255 dots, or leave it out for the default.")
         }
         if let leftMargin, !(0...65535).contains(leftMargin) {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("leftMargin"),
+                .valueOutOfRange, at: path().appending("leftMargin"),
                 "left margin \(leftMargin) dots is out of range; use 0 up to the paper's dot width.")
         }
         if let printAreaWidth, !(1...65535).contains(printAreaWidth) {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("printAreaWidth"),
+                .valueOutOfRange, at: path().appending("printAreaWidth"),
                 "print-area width \(printAreaWidth) dots is out of range; use 1 up to the paper's dot width.")
         }
     }
