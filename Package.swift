@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "EscPos", targets: ["EscPos"]),
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
+        .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
     dependencies: [
@@ -28,6 +29,10 @@ let package = Package(
             path: "Sources/Transports"
         ),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
+        // PNG and JPEG decoding for raster images, behind the EscPos.ImageDecoding protocol.
+        .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
@@ -42,6 +47,7 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
     ]
 )
 
