@@ -39,6 +39,7 @@ let package = Package(
                 "EscPos",
                 "EscPosTransports",
                 "EscPosTemplates",
+                "EscPosImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

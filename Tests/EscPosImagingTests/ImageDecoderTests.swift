@@ -1,5 +1,6 @@
 import EscPos
 import EscPosImaging
+import Foundation
 import Testing
 
 #if canImport(Glibc)
@@ -143,5 +144,29 @@ import Testing
         }
         #expect(decoded + failed == 4000)
         #expect(decoded > 50 && failed > 1000, "decoded \(decoded), failed \(failed)")
+    }
+}
+
+/// The whole path: a PNG file named in a receipt is decoded, fitted, dithered and printed.
+@Suite struct ImageFileCompileTests {
+    @Test func aPNGPathInAReceiptPrintsItsDitheredPixels() throws {
+        let path = FixtureFiles.path("rgba8-interlaced.png")
+        let receipt = Receipt { RasterImage(path: path).dithering(.threshold) }
+        let compiler = ReceiptCompiler(profile: .generic80mm, options: .init(imageDecoder: ImageDecoder()))
+        let bytes = try compiler.compile(receipt).bytes
+        let printed = try #require(DecodedImage.images(in: CommandDecoder().decode(bytes)).first)
+        let expected = try ImageDecoder().decodeImage(atPath: path).dithered(.threshold)
+        #expect(printed.bitmap.bits == expected.bits)
+        #expect(printed.bitmap.height == 9)
+    }
+
+    @Test func aCorruptFileInAReceiptIsATypedErrorAtItsPath() throws {
+        let receipt = try JSONDecoder().decode(
+            Receipt.self, from: Data(#"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "x"}, {"type": "image", "data": "iVBORw0KGgoAAAAN"}]}"#.utf8))
+        let compiler = ReceiptCompiler(profile: .generic80mm, options: .init(imageDecoder: ImageDecoder()))
+        let error = try #require(throws: EscPosError.self) { try compiler.compile(receipt) }
+        #expect(error.code == .invalidImage)
+        #expect(error.path.description == "blocks[1].data")
+        #expect(error.message.contains("PNG"))
     }
 }

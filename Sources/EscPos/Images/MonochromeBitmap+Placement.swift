@@ -5,8 +5,9 @@ extension MonochromeBitmap {
     /// `ESC a`, because not every printer applies `ESC a` to graphics.
     ///
     /// - Parameters:
-    ///   - width: The canvas width in dots; at least `offset + self.width`.
+    ///   - canvasWidth: The canvas width in dots; at least `offset + self.width`.
     ///   - offset: The white columns to the left of the image.
+    /// - Returns: The shifted bitmap, or this one when the canvas is as wide as it.
     public func placed(inWidth canvasWidth: Int, atOffset offset: Int) -> MonochromeBitmap {
         precondition(offset >= 0 && canvasWidth >= offset + width, "the bitmap does not fit the canvas")
         if canvasWidth == width { return self }
