@@ -64,6 +64,19 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let compiler = ReceiptCompiler(profile: .generic80mm, options: CompileOptions(imageDecoder: decoder))
+    let receipt = Receipt { RasterImage(path: pngPath) }
+
+    Benchmark("Receipt with a 576×800 PNG path compiled to GS v 0") { benchmark in
+        for _ in benchmark.scaledIterations {
+            do {
+                blackHole(try compiler.compile(receipt))
+            } catch {
+                fatalError("\(error)")
+            }
+        }
+    }
+
     Benchmark("Area-averaging resize 1152×1600 to 576×800") { benchmark in
         let large = photo.resized(width: 1152, height: 1600)
         benchmark.startMeasurement()
