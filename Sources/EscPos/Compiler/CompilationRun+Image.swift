@@ -5,7 +5,6 @@ extension CompilationRun {
     mutating func rasterImage(
         _ image: RasterImage, alignment: TextStyle.Alignment, path: DocumentPath
     ) throws(EscPosError) {
-        try image.validate(at: path)
         guard let command = try graphicsCommand(for: image, path: path) else { return }
         let available = profile.dotWidth / (image.doubleWidth ? 2 : 1)
         var gray = try scaled(try pixels(of: image, path: path), image, available: available, path: path)

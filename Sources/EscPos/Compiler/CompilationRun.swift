@@ -80,7 +80,7 @@ struct CompilationRun {
                 printerStyle = nil
                 encoder.reset(known: false)
             case .image(let image):
-                try rasterImage(image, alignment: image.alignment ?? inherited.alignment ?? .left, path: blockPath)
+                try rasterImage(image, alignment: image.alignment ?? inherited.alignment ?? .left, path: blockPath())
             }
         }
     }

@@ -80,7 +80,7 @@ extension Block {
         case .raw:
             break
         case .image(let image):
-            try image.validate(at: path)
+            try image.validate(at: path())
         }
     }
 }

@@ -119,27 +119,27 @@ public struct RasterImage: Hashable, Sendable {
     /// Checks the options that do not depend on a printer.
     ///
     /// - Throws: ``EscPosError`` naming the field under `path`.
-    public func validate(at path: DocumentPath) throws(EscPosError) {
+    public func validate(at path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         for (key, value) in [("width", width), ("height", height)] {
             if let value, !(1...Self.maximumDimension).contains(value) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path.appending(key),
+                    .valueOutOfRange, at: path().appending(key),
                     "an image \(key) of \(value) dots is out of range; use 1–\(Self.maximumDimension).")
             }
         }
         if !(0...256).contains(threshold) {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("threshold"),
+                .valueOutOfRange, at: path().appending("threshold"),
                 "threshold \(threshold) is out of range; use 0–256 (128 is the middle).")
         }
         for (key, value) in [("brightness", brightness), ("contrast", contrast)] where !(value >= -1 && value <= 1) {
-            throw EscPosError(.valueOutOfRange, at: path.appending(key), "\(key) \(value) is out of range; use −1…1.")
+            throw EscPosError(.valueOutOfRange, at: path().appending(key), "\(key) \(value) is out of range; use −1…1.")
         }
         switch source {
         case .data(let bytes) where bytes.isEmpty:
-            throw EscPosError(.invalidImage, at: path.appending("data"), "the image data is empty; give a PNG or JPEG file.")
+            throw EscPosError(.invalidImage, at: path().appending("data"), "the image data is empty; give a PNG or JPEG file.")
         case .path(let file) where file.isEmpty:
-            throw EscPosError(.invalidImage, at: path.appending("path"), "the image path is empty.")
+            throw EscPosError(.invalidImage, at: path().appending("path"), "the image path is empty.")
         default:
             break
         }
