@@ -16,6 +16,9 @@ struct CompilationRun {
     var cellLineStarts: [Int] = []
     var reportedUnencodable: Set<UInt32> = []
     var unencodableScalars: [Unicode.Scalar] = []
+    /// Decodes image files for image blocks; see ``CompileOptions/imageDecoder``.
+    var imageDecoder: (any ImageDecoding)?
+    var imagePixelLimit = GrayImage.defaultPixelLimit
 
     init(profile: PrinterProfile, strict: Bool) {
         self.profile = profile
@@ -76,6 +79,8 @@ struct CompilationRun {
                 // The bytes may have changed anything: set every attribute again before the next text.
                 printerStyle = nil
                 encoder.reset(known: false)
+            case .image(let image):
+                try rasterImage(image, alignment: image.alignment ?? inherited.alignment ?? .left, path: blockPath())
             }
         }
     }
