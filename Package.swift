@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "EscPos", targets: ["EscPos"]),
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
+        .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
     dependencies: [
@@ -38,12 +39,17 @@ let package = Package(
         // libcups (Debian 12 ships no cups.pc), wrapped by Sources/Transports/CUPS/LibCUPS.swift only.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
+        // PNG and JPEG decoding for raster images, behind the EscPos.ImageDecoding protocol.
+        .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
                 "EscPos",
                 "EscPosTransports",
                 "EscPosTemplates",
+                "EscPosImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,6 +76,7 @@ let package = Package(
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EscPosUSBHarness"
         ),
+        .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
     ]
 )
 

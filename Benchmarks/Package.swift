@@ -34,5 +34,15 @@ let package = Package(
             path: "Benchmarks/TransportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ImageBenchmarks",
+            dependencies: [
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosImaging", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ImageBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscPos
+import EscPosImaging
 import EscPosTemplates
 import Foundation
 
@@ -38,7 +39,7 @@ struct RenderCommand: ParsableCommand {
             let receipt = try document.map(loadReceipt) ?? Receipt { SampleReceipt() }
             let result: CompiledReceipt
             do {
-                result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict)).compile(receipt)
+                result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder())).compile(receipt)
             } catch let error as EscPosError {
                 throw CLIError.invalid(error.description, file: document)
             }

@@ -38,6 +38,10 @@ import Testing
         DrawerPulse(pin: .pin5, onMilliseconds: 60, offMilliseconds: 240)
         Buzzer(times: 2, duration: 3)
         RawBytes(unchecked: [0x1B, 0x40])
+        RasterImage(path: "logo.png").width(200).height(80).upscale().dithering(.atkinson).threshold(120)
+            .brightness(0.25).contrast(-0.5).inverted().alignment(.center).doubleWidth().doubleHeight()
+            .command(.graphics)
+        RasterImage(data: [0x89, 0x50, 0x4E, 0x47])
     }
 
     @Test func everyBlockTypeRoundTrips() throws {

@@ -43,7 +43,7 @@ extension TextStyle {
 extension Block: Codable {
     /// The `"type"` names of the JSON form, one per case.
     public static let jsonTypeNames = [
-        "text", "group", "rule", "columns", "keyValue", "feed", "cut", "drawerPulse", "buzzer", "raw",
+        "text", "group", "rule", "columns", "keyValue", "feed", "cut", "drawerPulse", "buzzer", "raw", "image",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -117,6 +117,8 @@ extension Block: Codable {
                     "\"hex\" must be pairs of hexadecimal digits, optionally separated by spaces, such as \"1B 40\".")
             }
             self = .raw(RawBytes(unchecked: bytes))
+        case "image":
+            self = .image(try RasterImage(from: decoder))
         default:
             let suggestion = NameSuggestion.nearest(to: type, in: Block.jsonTypeNames).map { " Did you mean \"\($0)\"?" }
             throw EscPosError(
@@ -174,6 +176,9 @@ extension Block: Codable {
         case .raw(let raw):
             try container.encode("raw", "type")
             try container.encode(HexBytes.format(raw.bytes), "hex")
+        case .image(let image):
+            try container.encode("image", "type")
+            try image.encode(to: encoder)
         }
     }
 }

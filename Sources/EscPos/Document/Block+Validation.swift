@@ -79,6 +79,8 @@ extension Block {
             }
         case .raw:
             break
+        case .image(let image):
+            try image.validate(at: path())
         }
     }
 }

@@ -23,4 +23,6 @@ public indirect enum Block: Hashable, Sendable {
     case buzzer(Buzzer)
     /// Bytes sent unchanged.
     case raw(RawBytes)
+    /// A raster image.
+    case image(RasterImage)
 }
