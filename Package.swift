@@ -75,7 +75,8 @@ let package = Package(
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EscPosUSBHarness"
         ),
-        .testTarget(name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering"]),
+        .testTarget(
+            name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
     ]
 )
 
