@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
         .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
+        .library(name: "EscPosSymbolRendering", targets: ["EscPosSymbolRendering"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
     dependencies: [
@@ -43,6 +44,10 @@ let package = Package(
         .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        // libzint (Debian libzint-dev ships no .pc file, so the modulemap links "zint" itself).
+        .systemLibrary(name: "CZint", path: "Sources/CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
+        // Software rendering of barcodes and 2D codes for printers that cannot draw them.
+        .target(name: "EscPosSymbolRendering", dependencies: ["EscPos", "CZint"], path: "Sources/SymbolRendering"),
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
@@ -77,6 +82,8 @@ let package = Package(
             path: "Tests/EscPosUSBHarness"
         ),
         .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
     ]
 )
 

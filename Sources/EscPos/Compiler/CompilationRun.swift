@@ -19,6 +19,10 @@ struct CompilationRun {
     /// Decodes image files for image blocks; see ``CompileOptions/imageDecoder``.
     var imageDecoder: (any ImageDecoding)?
     var imagePixelLimit = GrayImage.defaultPixelLimit
+    /// Draws symbols the printer cannot (see ``CompileOptions/symbolRenderer``).
+    var symbolRenderer: (any SymbolRendering)?
+    /// Whether every symbol is drawn in software (``Receipt/Options/symbolRendering``).
+    var softwareSymbols = false
 
     init(profile: PrinterProfile, strict: Bool) {
         self.profile = profile
@@ -81,6 +85,8 @@ struct CompilationRun {
                 encoder.reset(known: false)
             case .image(let image):
                 try rasterImage(image, alignment: image.alignment ?? inherited.alignment ?? .left, path: blockPath())
+            case .barcode, .qrCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode:
+                if let symbol = block.symbol { try self.symbol(symbol, inherited: inherited, path: blockPath()) }
             }
         }
     }
