@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
         .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
+        .library(name: "EscPosSymbolRendering", targets: ["EscPosSymbolRendering"]),
         .library(name: "EscPosEmulator", targets: ["EscPosEmulator"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
@@ -23,17 +24,31 @@ let package = Package(
             name: "EscPosTransports",
             dependencies: [
                 "EscPos",
+                "CLibUSB",
+                "CCUPS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Transports"
         ),
+        // libusb-1.0, wrapped by Sources/Transports/USB/LibUSB.swift only.
+        .systemLibrary(
+            name: "CLibUSB",
+            pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]
+        ),
+        // libcups (Debian 12 ships no cups.pc), wrapped by Sources/Transports/CUPS/LibCUPS.swift only.
+        .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
         // PNG and JPEG decoding for raster images, behind the EscPos.ImageDecoding protocol.
         .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        // libzint (Debian libzint-dev ships no .pc file, so the modulemap links "zint" itself).
+        .systemLibrary(name: "CZint", path: "Sources/CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
+        // Software rendering of barcodes and 2D codes for printers that cannot draw them.
+        .target(name: "EscPosSymbolRendering", dependencies: ["EscPos", "CZint"], path: "Sources/SymbolRendering"),
         // The virtual printer: an ESC/POS interpreter that draws pages, and a TCP 9100 printer server.
         .target(
             name: "EscPosEmulator",
@@ -62,7 +77,27 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(
+            name: "EscPosTransportsTests",
+            dependencies: [
+                "EscPos",
+                "EscPosTransports",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A tiny program the USB tests run under umockdev's LD_PRELOAD (scripts/harness/usb), so the
+        // emulated printer never leaks into the test process itself. Not a product; `swift build` and
+        // `swift test` build it next to the test bundle.
+        .executableTarget(
+            name: "EscPosUSBHarness",
+            dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/EscPosUSBHarness"
+        ),
         .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
         .testTarget(
             name: "EscPosEmulatorTests",
             dependencies: [

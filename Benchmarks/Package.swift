@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(name: "swift-escpos", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .executableTarget(
@@ -21,6 +22,18 @@ let package = Package(
             path: "Benchmarks/CompilerBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // TCP throughput (1 MiB job) and per-job overhead (1 KB: connect, send, close) on loopback.
+        .executableTarget(
+            name: "TransportBenchmarks",
+            dependencies: [
+                .product(name: "EscPosTransports", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/TransportBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "ImageBenchmarks",
             dependencies: [
@@ -29,6 +42,16 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ImageBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SymbolBenchmarks",
+            dependencies: [
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosSymbolRendering", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SymbolBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

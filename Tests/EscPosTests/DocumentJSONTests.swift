@@ -42,6 +42,13 @@ import Testing
             .brightness(0.25).contrast(-0.5).inverted().alignment(.center).doubleWidth().doubleHeight()
             .command(.graphics)
         RasterImage(data: [0x89, 0x50, 0x4E, 0x47])
+        Barcode("5901234123457", symbology: .ean13).height(60).moduleWidth(2, allowingNarrower: true)
+            .hriPosition(.both, font: .b).alignment(.center)
+        QRCode("https://example.com").errorCorrection(.quartile).moduleSize(.auto).alignment(.right)
+        PDF417("pdf").columns(3).rows(4).moduleWidth(2, rowHeight: 4).errorCorrection(.level(2)).truncated()
+        DataMatrix(bytes: [1, 2, 3]).shape(.rectangle, rows: 8, columns: 18).moduleSize(4)
+        AztecCode("aztec").format(.compact, layers: 2).errorCorrectionPercent(40)
+        MaxiCode("maxi", mode: 5)
     }
 
     @Test func everyBlockTypeRoundTrips() throws {

@@ -75,25 +75,41 @@ extension CompilationRun {
     private func scaled(
         _ gray: GrayImage, _ image: RasterImage, available: Int, path: DocumentPath
     ) throws(EscPosError) -> GrayImage {
-        let line = image.doubleWidth ? "\(available) dots (half of \(profile.name)'s \(profile.dotWidth)-dot line, as it is printed double width)" : "\(profile.name)'s \(available)-dot line"
+        let line =
+            image.doubleWidth
+            ? "\(available) dots (half of \(profile.name)'s \(profile.dotWidth)-dot line, as it is printed double width)"
+            : "\(profile.name)'s \(available)-dot line"
+        let width: Int
+        let height: Int
         switch (image.width, image.height) {
         case (nil, nil):
-            return gray.fitted(toWidth: available, allowUpscaling: image.upscale)
-        case (let width?, let height):
-            guard width <= available else {
+            // The same rule as GrayImage.fitted(toWidth:allowUpscaling:), with the size checked first.
+            guard gray.width > available || (image.upscale && gray.width < available) else { return gray }
+            width = available
+            height = GrayImage.scaledLength(gray.height, by: available, over: gray.width)
+        case (let requested?, let requestedHeight):
+            guard requested <= available else {
                 throw EscPosError(
                     .doesNotFit, at: path.appending("width"),
-                    "an image \(width) dots wide does not fit \(line); use a width up to \(available), or leave \"width\" out to fit the paper.")
+                    "an image \(requested) dots wide does not fit \(line); use a width up to \(available), or leave \"width\" out to fit the paper.")
             }
-            return gray.resized(width: width, height: height ?? GrayImage.scaledLength(gray.height, by: width, over: gray.width))
-        case (nil, let height?):
-            let width = GrayImage.scaledLength(gray.width, by: height, over: gray.height)
+            width = requested
+            height = requestedHeight ?? GrayImage.scaledLength(gray.height, by: requested, over: gray.width)
+        case (nil, let requested?):
+            height = requested
+            width = GrayImage.scaledLength(gray.width, by: requested, over: gray.height)
             guard width <= available else {
                 throw EscPosError(
                     .doesNotFit, at: path.appending("height"),
-                    "at \(height) dots high the image is \(width) dots wide, which does not fit \(line); lower \"height\" or set \"width\" too.")
+                    "at \(requested) dots high the image is \(width) dots wide, which does not fit \(line); lower \"height\" or set \"width\" too.")
             }
-            return gray.resized(width: width, height: height)
         }
+        // A requested height can turn a small image into a huge one: keep memory bounded.
+        guard width * height <= imagePixelLimit else {
+            throw EscPosError(
+                .invalidImage, at: path.appending("height"),
+                "the printed image would be \(width)×\(height) dots, more than the limit of \(imagePixelLimit) pixels; lower \"height\".")
+        }
+        return gray.resized(width: width, height: height)
     }
 }

@@ -46,14 +46,19 @@ public struct CompileOptions: Sendable {
     /// The most pixels a decoded image may have (before scaling); larger ones are refused with
     /// ``EscPosError/Code/invalidImage``, which keeps memory bounded.
     public var imagePixelLimit: Int
+    /// Draws barcodes and 2D codes the printer cannot draw itself (and every symbol when a receipt asks for
+    /// ``Receipt/Options/SymbolRenderingMode/software``). `EscPosSymbolRendering` provides
+    /// `ZintSymbolRenderer`; without a renderer such symbols are an error (`missingRenderer`).
+    public var symbolRenderer: (any SymbolRendering)?
 
     /// Creates options.
     public init(
         strict: Bool = false, imageDecoder: (any ImageDecoding)? = nil,
-        imagePixelLimit: Int = GrayImage.defaultPixelLimit
+        imagePixelLimit: Int = GrayImage.defaultPixelLimit, symbolRenderer: (any SymbolRendering)? = nil
     ) {
         self.strict = strict
         self.imageDecoder = imageDecoder
         self.imagePixelLimit = imagePixelLimit
+        self.symbolRenderer = symbolRenderer
     }
 }

@@ -37,6 +37,8 @@ public struct ReceiptCompiler: Sendable {
         var run = CompilationRun(profile: profile, strict: options.strict || receipt.options.strict)
         run.imageDecoder = options.imageDecoder
         run.imagePixelLimit = options.imagePixelLimit
+        run.symbolRenderer = options.symbolRenderer
+        run.softwareSymbols = receipt.options.symbolRendering == .software
         try run.compile(receipt.blocks, inherited: .inherited, path: .root)
         run.finish()
         return CompiledReceipt(bytes: run.output, warnings: run.warnings)

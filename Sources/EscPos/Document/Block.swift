@@ -25,4 +25,16 @@ public indirect enum Block: Hashable, Sendable {
     case raw(RawBytes)
     /// A raster image.
     case image(RasterImage)
+    /// A 1D barcode.
+    case barcode(Barcode)
+    /// A QR code.
+    case qrCode(QRCode)
+    /// A PDF417 symbol.
+    case pdf417(PDF417)
+    /// A Data Matrix symbol.
+    case dataMatrix(DataMatrix)
+    /// An Aztec code.
+    case aztecCode(AztecCode)
+    /// A MaxiCode symbol.
+    case maxiCode(MaxiCode)
 }

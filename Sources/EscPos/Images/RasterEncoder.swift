@@ -21,7 +21,8 @@ public struct RasterEncoder: Hashable, Sendable {
     public var doubleWidth: Bool
     /// Print every dot twice as tall (`GS v 0` m = 2, `GS ( L` by = 2; `ESC *` repeats each row).
     public var doubleHeight: Bool
-    /// Rows per command for `GS v 0` and `GS ( L`; `ESC *` bands are always 24 rows.
+    /// Rows per command for `GS v 0` and `GS ( L` (1–2303), or 0 to use ``defaultBandHeight(bytesPerRow:)``;
+    /// `ESC *` bands are always 24 rows.
     ///
     /// Smaller bands let printers with small receive buffers start printing sooner and keep each
     /// command within buffer limits; the image is dithered as a whole first, so bands join seamlessly.

@@ -232,3 +232,48 @@ extension GrayImage {
         return image
     }()
 }
+
+extension RasterImageTests {
+    @Test func aRequestedSizeBeyondThePixelLimitIsRefusedBeforeScaling() throws {
+        let compiler = ReceiptCompiler(profile: .generic80mm, options: .init(imagePixelLimit: 100_000))
+        let error = try #require(throws: EscPosError.self) {
+            try compiler.compile(Receipt { RasterImage(Self.picture).size(width: 576, height: 60_000) })
+        }
+        #expect(error.code == .invalidImage)
+        #expect(error.path.description == "blocks[0].height")
+    }
+
+    /// Image reassembly never traps on arbitrary bytes, even ones built from image command prefixes.
+    @Test func reassemblingImagesFromRandomBytesNeverTraps() {
+        var state: UInt64 = 0x1234_5678
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let prefixes: [[UInt8]] = [
+            [0x1D, 0x76, 0x30], [0x1D, 0x28, 0x4C], [0x1D, 0x38, 0x4C], [0x1B, 0x2A], [0x0A], [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32],
+        ]
+        var total = 0
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(next() % 6) {
+                bytes += prefixes[Int(next()) % prefixes.count]
+                for _ in 0..<Int(next() % 24) { bytes.append(next() % 4 == 0 ? next() % 3 : next()) }
+            }
+            let images = DecodedImage.images(in: CommandDecoder().decode(bytes))
+            total += images.count
+            for image in images { #expect(image.bitmap.bits.count == image.bitmap.bytesPerRow * image.bitmap.height) }
+        }
+        #expect(total > 0)
+    }
+}
+
+extension RasterImageTests {
+    @Test func upscalingATallThinImageIsRefusedBeforeScaling() throws {
+        let thin = try GrayImage(width: 1, height: 20_000, pixels: [UInt8](repeating: 0, count: 20_000))
+        let error = try #require(throws: EscPosError.self) {
+            try ReceiptCompiler(profile: .generic80mm).compile(Receipt { RasterImage(thin).upscale() })
+        }
+        #expect(error.code == .invalidImage)  // 576 × 11 520 000 dots
+    }
+}
