@@ -7,7 +7,8 @@ public import EscPos
 /// behind the `escpos preview` and `escpos emulate` commands. The stream is decoded with ``CommandDecoder``
 /// (so code pages follow `ESC t` exactly as the decoder reads them) and every command the compiler emits is
 /// drawn: text in fonts A and B with bold, underline, reverse, upside-down, 90° rotation, sizes 1–8,
-/// alignment, margins, print width and line spacing; `GS v 0`, `GS ( L`, `GS 8 L` and `ESC *` images; cuts.
+/// alignment, margins, print width and line spacing; `GS v 0`, `GS ( L`, `GS 8 L` and `ESC *` images;
+/// barcodes and 2D codes (``ZintSymbolDrawing``); cuts.
 /// Text is drawn with GNU Unifont (``UnifontFont``) scaled into the profile's character cells.
 ///
 /// It never traps: unknown bytes and commands it does not emulate are listed in
@@ -27,7 +28,7 @@ public struct ReceiptRenderer: Sendable {
     public var maximumPageHeight: Int
     /// The most notes kept; later ones are counted in one final note.
     public var maximumNoteCount: Int
-    /// Draws barcodes and 2D codes from their data; `nil` prints labelled placeholder boxes.
+    /// Draws barcodes and 2D codes from their data (libzint by default); `nil` prints labelled placeholder boxes.
     public var symbolDrawing: (any SymbolDrawing)?
 
     /// Creates a renderer.
@@ -37,10 +38,10 @@ public struct ReceiptRenderer: Sendable {
     ///   - font: The font for text; the installed GNU Unifont by default (see ``UnifontFont/installed``).
     ///   - maximumPageHeight: The page-height limit in dots, which bounds memory on any input.
     ///   - maximumNoteCount: The most notes kept.
-    ///   - symbolDrawing: What draws barcodes and 2D codes; placeholders when `nil`.
+    ///   - symbolDrawing: What draws barcodes and 2D codes: libzint by default; placeholders when `nil`.
     public init(
         profile: PrinterProfile, font: UnifontFont? = UnifontFont.installed, maximumPageHeight: Int = 32_000,
-        maximumNoteCount: Int = 200, symbolDrawing: (any SymbolDrawing)? = nil
+        maximumNoteCount: Int = 200, symbolDrawing: (any SymbolDrawing)? = ZintSymbolDrawing()
     ) {
         self.symbolDrawing = symbolDrawing
         self.profile = profile

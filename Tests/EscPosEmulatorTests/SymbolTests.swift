@@ -1,5 +1,7 @@
 import EscPos
-import EscPosEmulator
+@testable import EscPosEmulator
+import EscPosImaging
+import Foundation
 import Testing
 
 /// Draws every symbol as a fixed pattern, to check where the renderer puts what a drawing returns.
@@ -30,7 +32,7 @@ struct StripesDrawing: SymbolDrawing {
     static let code128Bytes: [UInt8] = [0x1D, 0x6B, 0x49, 0x05, 0x7B, 0x42, 0x31, 0x32, 0x33]
 
     @Test func symbolsWithoutADrawingArePlaceholdersInTheReport() {
-        let receipt = ReceiptRenderer(profile: .generic80mm).render(Self.qrBytes + Self.code128Bytes)
+        let receipt = ReceiptRenderer(profile: .generic80mm, symbolDrawing: nil).render(Self.qrBytes + Self.code128Bytes)
         #expect(receipt.symbols.map(\.symbology) == ["QR", "CODE128"])
         #expect(receipt.symbols.allSatisfy { !$0.isDrawn })
         #expect(receipt.symbols.first?.data == Array("1234".utf8))
@@ -51,5 +53,58 @@ struct StripesDrawing: SymbolDrawing {
         let below = receipt.page.cropped(x: 0, y: symbol.y + 20, width: 576, height: receipt.page.height - symbol.y - 20)
         #expect(below.printedDotCount > 0)
         #expect(!receipt.notes.contains { $0.kind == .symbolNotDrawn })
+    }
+
+    @Test func code128DataIsReadInItsCodeSets() {
+        #expect(ZintSymbolDrawing.code128Text(Array("{BAb-1".utf8)) == "Ab-1")
+        #expect(ZintSymbolDrawing.code128Text([0x7B, 0x43, 12, 34, 5, 0x7B, 0x42, 0x58]) == "123405X")
+        #expect(ZintSymbolDrawing.code128Text(Array("{B{{x".utf8)) == "{x")
+        #expect(ZintSymbolDrawing.code128Text(Array("{1123".utf8)) == nil)  // FNC1: GS1 data, not drawn
+    }
+}
+
+/// Reads every symbol in a PNG file with zbarimg (Debian's zbar-tools), an independent decoder.
+func zbarRead(_ png: [UInt8]) throws -> [String] {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-emulator-\(UUID().uuidString).png").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(png).write(to: URL(fileURLWithPath: path))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+    process.arguments = ["--quiet", "--raw", path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbar-tools"))
+struct SymbolDecodeBackTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var block: Block
+        var data: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "QR", block: .qrCode(QRCode("https://example.com/r/42?total=82.40")), data: "https://example.com/r/42?total=82.40"),
+        Case(name: "Code 128", block: .barcode(Barcode("ORDER-0042", symbology: .code128)), data: "ORDER-0042"),
+        Case(name: "Code 128 digits", block: .barcode(Barcode("1234567890", symbology: .code128)), data: "1234567890"),
+        Case(name: "EAN-13", block: .barcode(Barcode("5901234123457", symbology: .ean13)), data: "5901234123457"),
+        Case(name: "Code 39", block: .barcode(Barcode("ABC-123", symbology: .code39)), data: "ABC-123"),
+    ]
+
+    @Test(arguments: cases)
+    func symbolsOnThePageDecodeToTheirData(_ symbolCase: Case) throws {
+        let profile = PrinterProfile.epsonTMT88VI
+        let receipt = Receipt(profile: profile.id, blocks: [.feed(Feed(lines: 2)), symbolCase.block, .feed(Feed(lines: 2))])
+        let bytes = try ReceiptCompiler(profile: profile).compile(receipt).bytes
+        let printed = ReceiptRenderer(profile: profile).render(bytes)
+        #expect(printed.symbols.count == 1)
+        #expect(printed.symbols.first?.isDrawn == true, "\(printed.notes)")
+        #expect(try zbarRead(printed.page.pngData()) == [symbolCase.data])
     }
 }
