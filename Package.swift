@@ -106,6 +106,7 @@ let package = Package(
                 "EscPos",
                 "EscPosImaging",
                 "EscPosTemplates",
+                "EscPosTransports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
