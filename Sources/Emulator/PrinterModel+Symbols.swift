@@ -23,9 +23,8 @@ extension PrinterModel {
         // About 11 modules per character plus start, stop and quiet zones, as Code 128 needs.
         let modules = data.count * 11 + 35
         let width = min(currentArea.width, modules * barcodeModuleWidth)
-        var payload = data
-        if system == 73, payload.first == 0x7B, payload.count >= 2 { payload.removeFirst(2) }  // {A/{B/{C code set
-        let text = String(decoding: payload, as: UTF8.self)
+        // HRI text is the data without Code 128's code-set switches.
+        let text = system == 73 ? ZintSymbolDrawing.code128Text(data) ?? "" : String(decoding: data, as: UTF8.self)
         let drawn = symbolDrawing?.drawBarcode(system: system, data: data, moduleWidth: barcodeModuleWidth, height: barcodeHeight)
         placeSymbol(
             name: name, data: data, drawn: drawn, width: width, height: barcodeHeight, hri: hriPosition, hriText: text,

@@ -49,9 +49,11 @@ struct StripesDrawing: SymbolDrawing {
         #expect(symbol.isDrawn)
         #expect(symbol.x == (576 - 40) / 2 && symbol.width == 40 && symbol.height == 20)
         #expect(receipt.page.cropped(x: symbol.x, y: symbol.y, width: 40, height: 20) == StripesDrawing.barcode)
-        // The human-readable text "123" is printed under the bars.
+        // The human-readable text "123" (without the {B code set) is printed under the bars, centred.
         let below = receipt.page.cropped(x: 0, y: symbol.y + 20, width: 576, height: receipt.page.height - symbol.y - 20)
+        let inked = inkedColumns(below)
         #expect(below.printedDotCount > 0)
+        #expect(try #require(inked.last) - (try #require(inked.first)) < 3 * 9)  // three font B characters
         #expect(!receipt.notes.contains { $0.kind == .symbolNotDrawn })
     }
 
