@@ -42,6 +42,7 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(name: "EscPosTemplatesTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
     ]
 )
 
