@@ -21,12 +21,22 @@ let package = Package(
             name: "EscPosTransports",
             dependencies: [
                 "EscPos",
+                "CLibUSB",
+                "CCUPS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Transports"
         ),
+        // libusb-1.0, wrapped by Sources/Transports/USB/LibUSB.swift only.
+        .systemLibrary(
+            name: "CLibUSB",
+            pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]
+        ),
+        // libcups (Debian 12 ships no cups.pc), wrapped by Sources/Transports/CUPS/LibCUPS.swift only.
+        .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
         .executableTarget(
             name: "EscPosCLI",
@@ -43,6 +53,24 @@ let package = Package(
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
         .testTarget(name: "EscPosTemplatesTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(
+            name: "EscPosTransportsTests",
+            dependencies: [
+                "EscPos",
+                "EscPosTransports",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A tiny program the USB tests run under umockdev's LD_PRELOAD (scripts/harness/usb), so the
+        // emulated printer never leaks into the test process itself. Not a product; `swift build` and
+        // `swift test` build it next to the test bundle.
+        .executableTarget(
+            name: "EscPosUSBHarness",
+            dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/EscPosUSBHarness"
+        ),
     ]
 )
 

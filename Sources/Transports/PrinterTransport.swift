@@ -1,0 +1,139 @@
+public import Logging
+
+/// A connection to one printer that moves bytes both ways.
+///
+/// Every transport (``TCPTransport``, ``USBTransport``, ``CUPSTransport``, ``DeviceFileTransport``) conforms.
+/// Every call has a timeout and honours task cancellation; blocking system calls never run on Swift's
+/// cooperative thread pool. Use a transport through ``withPrinterTransport(_:options:logger:isolation:_:)`` or
+/// ``Printer``, which close it on every path out, or call ``close()`` yourself.
+///
+/// ```swift
+/// try await withPrinterTransport(PrinterURI("tcp://10.0.0.5")) { transport in
+///     try await transport.write([0x1B, 0x40, 0x48, 0x69, 0x0A])
+/// }
+/// ```
+public protocol PrinterTransport: Sendable {
+    /// The printer this transport talks to.
+    var uri: PrinterURI { get }
+
+    /// Sends bytes to the printer and returns once all of them were delivered.
+    ///
+    /// "Delivered" means handed to the printer or to the operating system's buffer on the way to it
+    /// (for CUPS: the job completed). Nothing returns normally that was not delivered.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes to send, such as a compiled receipt.
+    ///   - timeout: How long the printer may go without accepting more bytes.
+    /// - Throws: ``TransportError``; ``TransportError/bytesDelivered`` says how many bytes went out first.
+    func write(_ bytes: [UInt8], timeout: Duration) async throws
+
+    /// Reads whatever the printer sent back, waiting at most `timeout` for the first byte.
+    ///
+    /// - Parameters:
+    ///   - maxCount: The most bytes to return.
+    ///   - timeout: How long to wait for the first byte.
+    /// - Returns: At least one and at most `maxCount` bytes.
+    /// - Throws: ``TransportError`` with ``TransportError/Code/timeout`` when nothing arrives in time,
+    ///   ``TransportError/Code/unsupported`` for transports without a back channel.
+    func read(upTo maxCount: Int, timeout: Duration) async throws -> [UInt8]
+
+    /// The printer's state as this transport sees it, or `nil` when the transport has no view of its own
+    /// and the state must be asked with `DLE EOT` (as ``Printer/status()`` does).
+    ///
+    /// A CUPS queue answers with its printer state and state reasons.
+    func queueStatus() async throws -> PrinterStatus?
+
+    /// Closes the connection; later calls fail with ``TransportError/Code/closed``. Closing twice is harmless.
+    func close() async
+}
+
+extension PrinterTransport {
+    /// Sends bytes with a 10-second progress timeout.
+    public func write(_ bytes: [UInt8]) async throws {
+        try await write(bytes, timeout: .seconds(10))
+    }
+
+    /// No queue view by default: ask the printer itself.
+    public func queueStatus() async throws -> PrinterStatus? { nil }
+}
+
+/// Settings for opening a transport.
+public struct TransportOptions: Sendable, Hashable {
+    /// How long connecting (or opening the device, or reaching the print server) may take.
+    public var connectTimeout: Duration
+    /// How long a CUPS job may take from submission to completion.
+    public var jobTimeout: Duration
+    /// The largest piece written at once (USB bulk transfers, device-file writes); progress is reported per piece.
+    public var chunkSize: Int
+
+    /// Creates options.
+    public init(connectTimeout: Duration = .seconds(5), jobTimeout: Duration = .seconds(60), chunkSize: Int = 16384) {
+        self.connectTimeout = connectTimeout
+        self.jobTimeout = jobTimeout
+        self.chunkSize = chunkSize
+    }
+}
+
+/// Opens the printer a URI names, runs `body` with the connection, and closes it on every way out:
+/// when `body` returns, throws, or its task is cancelled.
+///
+/// ```swift
+/// let status = try await withPrinterTransport(PrinterURI("usb://")) { transport in
+///     try await Printer(transport: transport).status()
+/// }
+/// ```
+///
+/// - Parameters:
+///   - uri: The printer.
+///   - options: Timeouts and chunk size.
+///   - logger: Receives `debug` and `trace` messages.
+///   - isolation: The caller's actor; `body` runs there, so it need not be `Sendable`.
+///   - body: The work to do with the open connection.
+/// - Returns: What `body` returns.
+/// - Throws: ``TransportError`` when opening fails, and whatever `body` throws.
+public func withPrinterTransport<Result>(
+    _ uri: PrinterURI,
+    options: TransportOptions = TransportOptions(),
+    logger: Logger = .current,
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: (any PrinterTransport) async throws -> Result
+) async throws -> Result {
+    let transport = try await openPrinterTransport(uri, options: options, logger: logger)
+    let result: Result
+    do {
+        result = try await body(transport)
+    } catch {
+        await transport.close()
+        throw error
+    }
+    await transport.close()
+    return result
+}
+
+/// Opens the printer a URI names. The caller must ``PrinterTransport/close()`` it; prefer
+/// ``withPrinterTransport(_:options:logger:isolation:_:)``, which does.
+///
+/// - Parameters:
+///   - uri: The printer.
+///   - options: Timeouts and chunk size.
+///   - logger: Receives `debug` and `trace` messages.
+/// - Returns: An open transport of the kind the URI's scheme names.
+/// - Throws: ``TransportError`` when the printer cannot be reached or opened.
+public func openPrinterTransport(
+    _ uri: PrinterURI,
+    options: TransportOptions = TransportOptions(),
+    logger: Logger = .current
+) async throws -> any PrinterTransport {
+    switch uri.endpoint {
+    case .tcp(let host, let port):
+        return try await TCPTransport.connect(host: host, port: port, options: options, logger: logger)
+    case .file(let path):
+        return try await DeviceFileTransport.open(path: path, serial: nil, options: options, logger: logger)
+    case .serial(let path, let serialOptions):
+        return try await DeviceFileTransport.open(path: path, serial: serialOptions, options: options, logger: logger)
+    case .cups(let queue, let server):
+        return try await CUPSTransport.open(queue: queue, server: server, options: options, logger: logger)
+    case .usb(let selector):
+        return try await USBTransport.open(selector, options: options, logger: logger)
+    }
+}

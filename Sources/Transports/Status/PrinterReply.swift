@@ -1,0 +1,77 @@
+/// One reply a printer sent back, told apart from the others by its bit pattern.
+///
+/// Printers interleave several kinds of replies on the same channel: Automatic Status Back blocks
+/// can arrive at any time, between the answer to a `DLE EOT` request and the answer to a `GS I` query.
+/// ``PrinterReplyParser`` splits the incoming bytes into these values.
+public enum PrinterReply: Hashable, Sendable {
+    /// A real-time status byte (`0xx1xx10`), the answer to `DLE EOT n`.
+    case realTimeStatus(UInt8)
+    /// A 4-byte Automatic Status Back block (first byte `0xx1xx00`).
+    case automaticStatusBack([UInt8])
+    /// A `GS I` information block (`5F <text> 00`, such as the maker or model name), without the framing.
+    case information(String)
+    /// A `GS I n` type-information block (`3D 21 <data> 00`), without the framing.
+    case typeInformation([UInt8])
+    /// A one-byte `GS I` or `GS r` answer (`0xx0xxxx`).
+    case byte(UInt8)
+    /// A byte that fits no known pattern.
+    case unknown(UInt8)
+}
+
+/// Splits the bytes a printer sends back into ``PrinterReply`` values.
+///
+/// Feed it whatever arrived with ``append(_:)`` and take complete replies with ``next()``; an
+/// incomplete block stays buffered until the rest arrives.
+///
+/// ```swift
+/// var parser = PrinterReplyParser()
+/// parser.append([0x10, 0x00, 0x00, 0x00, 0x12])
+/// parser.next()  // .automaticStatusBack([0x10, 0, 0, 0])
+/// parser.next()  // .realTimeStatus(0x12)
+/// ```
+public struct PrinterReplyParser: Sendable {
+    private var buffer: [UInt8] = []
+    /// Information blocks longer than this are not information blocks; the first byte is dropped.
+    private let maximumBlockLength = 256
+
+    /// Creates an empty parser.
+    public init() {}
+
+    /// The number of bytes waiting to form a complete reply.
+    public var bufferedCount: Int { buffer.count }
+
+    /// Adds bytes received from the printer.
+    public mutating func append(_ bytes: some Sequence<UInt8>) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Removes and returns the next complete reply, or `nil` when more bytes are needed.
+    public mutating func next() -> PrinterReply? {
+        guard let first = buffer.first else { return nil }
+        if first == 0x5F || first == 0x3D {
+            guard let end = buffer.firstIndex(of: 0) else {
+                if buffer.count > maximumBlockLength { return .unknown(buffer.removeFirst()) }
+                return nil
+            }
+            let body = Array(buffer[1..<end])
+            buffer.removeSubrange(0...end)
+            if first == 0x5F {
+                return .information(String(decoding: body, as: UTF8.self))
+            }
+            return .typeInformation(body.first == 0x21 ? Array(body.dropFirst()) : body)
+        }
+        if first & 0x93 == 0x10 {
+            guard buffer.count >= 4 else { return nil }
+            let block = Array(buffer[0..<4])
+            if PrinterStatus.isAutomaticStatusBack(block) {
+                buffer.removeFirst(4)
+                return .automaticStatusBack(block)
+            }
+            return .unknown(buffer.removeFirst())
+        }
+        buffer.removeFirst()
+        if first & 0x93 == 0x12 { return .realTimeStatus(first) }
+        if first & 0x90 == 0 { return .byte(first) }
+        return .unknown(first)
+    }
+}
