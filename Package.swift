@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
         .testTarget(name: "EscPosTemplatesTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        // Runs the built `escpos` executable (found next to the test bundle); `swift test` builds it.
+        .testTarget(name: "EscPosCLITests", dependencies: ["EscPosTestSupport"]),
         .testTarget(
             name: "EscPosTransportsTests",
             dependencies: [
