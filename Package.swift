@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "EscPos", targets: ["EscPos"]),
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
+        .library(name: "EscPosSymbolRendering", targets: ["EscPosSymbolRendering"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
     dependencies: [
@@ -28,6 +29,10 @@ let package = Package(
             path: "Sources/Transports"
         ),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
+        // libzint (Debian libzint-dev ships no .pc file, so the modulemap links "zint" itself).
+        .systemLibrary(name: "CZint", path: "Sources/CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
+        // Software rendering of barcodes and 2D codes for printers that cannot draw them.
+        .target(name: "EscPosSymbolRendering", dependencies: ["EscPos", "CZint"], path: "Sources/SymbolRendering"),
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
@@ -42,6 +47,7 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering"]),
     ]
 )
 

@@ -277,7 +277,7 @@ public struct SymbolCommandEncoder: Sendable {
     // MARK: - Data Matrix, Aztec, MaxiCode
 
     /// The ECC 200 sizes (rows, columns) with their data codewords.
-    static let dataMatrixSizes: [(rows: Int, columns: Int, dataCodewords: Int, square: Bool)] = [
+    package static let dataMatrixSizes: [(rows: Int, columns: Int, dataCodewords: Int, square: Bool)] = [
         (10, 10, 3, true), (12, 12, 5, true), (14, 14, 8, true), (16, 16, 12, true), (18, 18, 18, true),
         (20, 20, 22, true), (22, 22, 30, true), (24, 24, 36, true), (26, 26, 44, true), (32, 32, 62, true),
         (36, 36, 86, true), (40, 40, 114, true), (44, 44, 144, true), (48, 48, 174, true), (52, 52, 204, true),
