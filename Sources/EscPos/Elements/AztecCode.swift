@@ -14,8 +14,8 @@ public struct AztecCode: Hashable, Sendable, Codable {
     public var moduleSize: Int = 3
     /// The share of the symbol used for error correction, 5–95 %.
     public var errorCorrectionPercent: Int = 23
-    /// The horizontal position on the paper.
-    public var alignment: SymbolAlignment = .left
+    /// The horizontal position on the paper; `nil` follows the enclosing group's alignment.
+    public var alignment: TextStyle.Alignment?
 
     /// Creates an Aztec code holding `text` as UTF-8.
     public init(_ text: String) { self.content = .text(text) }
@@ -46,7 +46,7 @@ public struct AztecCode: Hashable, Sendable, Codable {
     }
 
     /// Returns a copy placed at `alignment` on the paper.
-    public func alignment(_ alignment: SymbolAlignment) -> AztecCode {
+    public func alignment(_ alignment: TextStyle.Alignment) -> AztecCode {
         var copy = self
         copy.alignment = alignment
         return copy
@@ -72,7 +72,7 @@ public struct AztecCode: Hashable, Sendable, Codable {
         self.layers = try container.decodeIfPresent(Int.self, forKey: .layers) ?? 0
         self.moduleSize = try container.decodeIfPresent(Int.self, forKey: .moduleSize) ?? 3
         self.errorCorrectionPercent = try container.decodeIfPresent(Int.self, forKey: .errorCorrectionPercent) ?? 23
-        self.alignment = try container.decodeIfPresent(SymbolAlignment.self, forKey: .alignment) ?? .left
+        self.alignment = try container.decodeIfPresent(TextStyle.Alignment.self, forKey: .alignment)
     }
 
     /// Encodes an Aztec code.
@@ -84,6 +84,6 @@ public struct AztecCode: Hashable, Sendable, Codable {
         try container.encode(layers, forKey: .layers)
         try container.encode(moduleSize, forKey: .moduleSize)
         try container.encode(errorCorrectionPercent, forKey: .errorCorrectionPercent)
-        try container.encode(alignment, forKey: .alignment)
+        try container.encodeIfPresent(alignment, forKey: .alignment)
     }
 }

@@ -29,8 +29,8 @@ public struct Barcode: Hashable, Sendable, Codable {
     public var hriPosition: HRIPosition = .below
     /// The font of the human-readable interpretation.
     public var hriFont: HRIFont = .a
-    /// The horizontal position of the barcode on the paper.
-    public var alignment: SymbolAlignment = .left
+    /// The horizontal position on the paper; `nil` follows the enclosing group's alignment.
+    public var alignment: TextStyle.Alignment?
 
     /// Creates a barcode that encodes `data` with `symbology`.
     ///
@@ -84,7 +84,7 @@ public struct Barcode: Hashable, Sendable, Codable {
     }
 
     /// Returns a copy placed at `alignment` on the paper.
-    public func alignment(_ alignment: SymbolAlignment) -> Barcode {
+    public func alignment(_ alignment: TextStyle.Alignment) -> Barcode {
         var copy = self
         copy.alignment = alignment
         return copy
@@ -105,7 +105,7 @@ public struct Barcode: Hashable, Sendable, Codable {
             try container.decodeIfPresent(Bool.self, forKey: .allowsNarrowerModules) ?? false
         self.hriPosition = try container.decodeIfPresent(HRIPosition.self, forKey: .hriPosition) ?? .below
         self.hriFont = try container.decodeIfPresent(HRIFont.self, forKey: .hriFont) ?? .a
-        self.alignment = try container.decodeIfPresent(SymbolAlignment.self, forKey: .alignment) ?? .left
+        self.alignment = try container.decodeIfPresent(TextStyle.Alignment.self, forKey: .alignment)
     }
 }
 
@@ -144,17 +144,9 @@ extension Barcode {
     }
 }
 
-/// The horizontal position of a barcode or 2D code on the paper (sent as `ESC a` before the symbol).
-public enum SymbolAlignment: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Against the left margin.
-    case left
-    /// Centred in the printable width.
-    case center
-    /// Against the right edge of the printable width.
-    case right
-
+extension TextStyle.Alignment {
     /// The `ESC a` parameter.
-    var commandValue: UInt8 {
+    var symbolCommandValue: UInt8 {
         switch self {
         case .left: 0
         case .center: 1

@@ -14,8 +14,8 @@ public struct DataMatrix: Hashable, Sendable, Codable {
     public var columns: Int = 0
     /// The side of one module in dots, 2–16.
     public var moduleSize: Int = 3
-    /// The horizontal position on the paper.
-    public var alignment: SymbolAlignment = .left
+    /// The horizontal position on the paper; `nil` follows the enclosing group's alignment.
+    public var alignment: TextStyle.Alignment?
 
     /// Creates a Data Matrix symbol holding `text` as UTF-8.
     public init(_ text: String) { self.content = .text(text) }
@@ -40,7 +40,7 @@ public struct DataMatrix: Hashable, Sendable, Codable {
     }
 
     /// Returns a copy placed at `alignment` on the paper.
-    public func alignment(_ alignment: SymbolAlignment) -> DataMatrix {
+    public func alignment(_ alignment: TextStyle.Alignment) -> DataMatrix {
         var copy = self
         copy.alignment = alignment
         return copy
@@ -66,7 +66,7 @@ public struct DataMatrix: Hashable, Sendable, Codable {
         self.rows = try container.decodeIfPresent(Int.self, forKey: .rows) ?? 0
         self.columns = try container.decodeIfPresent(Int.self, forKey: .columns) ?? 0
         self.moduleSize = try container.decodeIfPresent(Int.self, forKey: .moduleSize) ?? 3
-        self.alignment = try container.decodeIfPresent(SymbolAlignment.self, forKey: .alignment) ?? .left
+        self.alignment = try container.decodeIfPresent(TextStyle.Alignment.self, forKey: .alignment)
     }
 
     /// Encodes a Data Matrix symbol.
@@ -78,6 +78,6 @@ public struct DataMatrix: Hashable, Sendable, Codable {
         try container.encode(rows, forKey: .rows)
         try container.encode(columns, forKey: .columns)
         try container.encode(moduleSize, forKey: .moduleSize)
-        try container.encode(alignment, forKey: .alignment)
+        try container.encodeIfPresent(alignment, forKey: .alignment)
     }
 }

@@ -9,8 +9,8 @@ public struct MaxiCode: Hashable, Sendable, Codable {
     public var content: SymbolData
     /// The MaxiCode mode, 2–6 (4 = standard symbol, 5 = enhanced error correction).
     public var mode: Int
-    /// The horizontal position on the paper.
-    public var alignment: SymbolAlignment = .left
+    /// The horizontal position on the paper; `nil` follows the enclosing group's alignment.
+    public var alignment: TextStyle.Alignment?
 
     /// Creates a MaxiCode symbol holding `text` (ASCII/Latin-1) in `mode`.
     public init(_ text: String, mode: Int = 4) {
@@ -19,7 +19,7 @@ public struct MaxiCode: Hashable, Sendable, Codable {
     }
 
     /// Returns a copy placed at `alignment` on the paper.
-    public func alignment(_ alignment: SymbolAlignment) -> MaxiCode {
+    public func alignment(_ alignment: TextStyle.Alignment) -> MaxiCode {
         var copy = self
         copy.alignment = alignment
         return copy
@@ -34,7 +34,7 @@ public struct MaxiCode: Hashable, Sendable, Codable {
         self.content = try SymbolData(from: decoder.container(keyedBy: SymbolData.CodingKeys.self))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.mode = try container.decodeIfPresent(Int.self, forKey: .mode) ?? 4
-        self.alignment = try container.decodeIfPresent(SymbolAlignment.self, forKey: .alignment) ?? .left
+        self.alignment = try container.decodeIfPresent(TextStyle.Alignment.self, forKey: .alignment)
     }
 
     /// Encodes a MaxiCode symbol.
@@ -43,6 +43,6 @@ public struct MaxiCode: Hashable, Sendable, Codable {
         try content.encode(to: &dataContainer)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(mode, forKey: .mode)
-        try container.encode(alignment, forKey: .alignment)
+        try container.encodeIfPresent(alignment, forKey: .alignment)
     }
 }

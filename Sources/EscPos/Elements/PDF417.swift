@@ -21,8 +21,8 @@ public struct PDF417: Hashable, Sendable, Codable {
     public var errorCorrection: ErrorCorrection = .ratio(1)
     /// Whether to print the truncated (compact) form, without right row indicators.
     public var truncated: Bool = false
-    /// The horizontal position on the paper.
-    public var alignment: SymbolAlignment = .left
+    /// The horizontal position on the paper; `nil` follows the enclosing group's alignment.
+    public var alignment: TextStyle.Alignment?
 
     /// Creates a PDF417 symbol holding `text` as UTF-8.
     public init(_ text: String) { self.content = .text(text) }
@@ -67,7 +67,7 @@ public struct PDF417: Hashable, Sendable, Codable {
     }
 
     /// Returns a copy placed at `alignment` on the paper.
-    public func alignment(_ alignment: SymbolAlignment) -> PDF417 {
+    public func alignment(_ alignment: TextStyle.Alignment) -> PDF417 {
         var copy = self
         copy.alignment = alignment
         return copy
@@ -79,6 +79,34 @@ public struct PDF417: Hashable, Sendable, Codable {
         case level(Int)
         /// A ratio of 1–40 tenths of the data codewords (1 = 10 %).
         case ratio(Int)
+
+        private enum CodingKeys: String, CodingKey {
+            case level, ratio
+        }
+
+        /// Decodes `{"level": 2}` or `{"ratio": 1}`.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let level = try container.decodeIfPresent(Int.self, forKey: .level) {
+                self = .level(level)
+            } else if let ratio = try container.decodeIfPresent(Int.self, forKey: .ratio) {
+                self = .ratio(ratio)
+            } else {
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "errorCorrection needs \"level\" (0–8) or \"ratio\" (1–40)"))
+            }
+        }
+
+        /// Encodes `{"level": n}` or `{"ratio": n}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .level(let level): try container.encode(level, forKey: .level)
+            case .ratio(let ratio): try container.encode(ratio, forKey: .ratio)
+            }
+        }
 
         /// The number of error-correction codewords for `dataCodewords` data codewords.
         func codewords(forData dataCodewords: Int) -> Int {
@@ -104,7 +132,7 @@ public struct PDF417: Hashable, Sendable, Codable {
         self.errorCorrection =
             try container.decodeIfPresent(ErrorCorrection.self, forKey: .errorCorrection) ?? .ratio(1)
         self.truncated = try container.decodeIfPresent(Bool.self, forKey: .truncated) ?? false
-        self.alignment = try container.decodeIfPresent(SymbolAlignment.self, forKey: .alignment) ?? .left
+        self.alignment = try container.decodeIfPresent(TextStyle.Alignment.self, forKey: .alignment)
     }
 
     /// Encodes a PDF417 symbol.
@@ -118,6 +146,6 @@ public struct PDF417: Hashable, Sendable, Codable {
         try container.encode(rowHeight, forKey: .rowHeight)
         try container.encode(errorCorrection, forKey: .errorCorrection)
         try container.encode(truncated, forKey: .truncated)
-        try container.encode(alignment, forKey: .alignment)
+        try container.encodeIfPresent(alignment, forKey: .alignment)
     }
 }

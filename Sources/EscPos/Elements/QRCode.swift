@@ -16,8 +16,8 @@ public struct QRCode: Hashable, Sendable, Codable {
     public var moduleSize: ModuleSize = .dots(3)
     /// How much of the symbol may be damaged and still be read; higher levels make larger symbols.
     public var errorCorrection: ErrorCorrection = .low
-    /// The horizontal position on the paper.
-    public var alignment: SymbolAlignment = .left
+    /// The horizontal position on the paper; `nil` follows the enclosing group's alignment.
+    public var alignment: TextStyle.Alignment?
 
     /// Creates a QR code holding `text` as UTF-8.
     public init(_ text: String) {
@@ -51,7 +51,7 @@ public struct QRCode: Hashable, Sendable, Codable {
     }
 
     /// Returns a copy placed at `alignment` on the paper.
-    public func alignment(_ alignment: SymbolAlignment) -> QRCode {
+    public func alignment(_ alignment: TextStyle.Alignment) -> QRCode {
         var copy = self
         copy.alignment = alignment
         return copy
@@ -130,7 +130,7 @@ public struct QRCode: Hashable, Sendable, Codable {
         self.model = try container.decodeIfPresent(Model.self, forKey: .model) ?? .model2
         self.moduleSize = try container.decodeIfPresent(ModuleSize.self, forKey: .moduleSize) ?? .dots(3)
         self.errorCorrection = try container.decodeIfPresent(ErrorCorrection.self, forKey: .errorCorrection) ?? .low
-        self.alignment = try container.decodeIfPresent(SymbolAlignment.self, forKey: .alignment) ?? .left
+        self.alignment = try container.decodeIfPresent(TextStyle.Alignment.self, forKey: .alignment)
     }
 
     /// Encodes a QR code.
@@ -141,6 +141,6 @@ public struct QRCode: Hashable, Sendable, Codable {
         try container.encode(model, forKey: .model)
         try container.encode(moduleSize, forKey: .moduleSize)
         try container.encode(errorCorrection, forKey: .errorCorrection)
-        try container.encode(alignment, forKey: .alignment)
+        try container.encodeIfPresent(alignment, forKey: .alignment)
     }
 }

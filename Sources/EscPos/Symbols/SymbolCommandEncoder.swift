@@ -20,6 +20,20 @@ public struct SymbolCommandEncoder: Sendable {
         self.capabilities = capabilities
     }
 
+    /// Encodes any symbol; see the symbol-specific `encode` methods.
+    public func encode(
+        _ symbol: Symbol, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+    ) throws -> [UInt8] {
+        switch symbol {
+        case .barcode(let barcode): try encode(barcode, at: path, currentAlignment: currentAlignment)
+        case .qrCode(let qrCode): try encode(qrCode, at: path, currentAlignment: currentAlignment)
+        case .pdf417(let pdf417): try encode(pdf417, at: path, currentAlignment: currentAlignment)
+        case .dataMatrix(let dataMatrix): try encode(dataMatrix, at: path, currentAlignment: currentAlignment)
+        case .aztecCode(let aztecCode): try encode(aztecCode, at: path, currentAlignment: currentAlignment)
+        case .maxiCode(let maxiCode): try encode(maxiCode, at: path, currentAlignment: currentAlignment)
+        }
+    }
+
     // MARK: - Barcodes
 
     /// Encodes a 1D barcode as `GS H`, `GS f`, `GS h`, `GS w` and `GS k` (function B where the printer has it).
@@ -32,14 +46,14 @@ public struct SymbolCommandEncoder: Sendable {
     /// - Throws: ``EscPosError``: the codes of ``Barcode/validated(at:)``, `.doesNotFit` when the barcode is
     ///   wider than the printable width, `.unsupportedByProfile` when the printer cannot draw the symbology.
     public func encode(
-        _ barcode: Barcode, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ barcode: Barcode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try encode(barcode.validated(at: path), at: path, currentAlignment: currentAlignment)
     }
 
     /// Encodes an already validated barcode; see ``encode(_:at:currentAlignment:)-(Barcode,_,_)``.
     public func encode(
-        _ validated: ValidatedBarcode, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ validated: ValidatedBarcode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         let barcode = validated.barcode
         let symbology = barcode.symbology
@@ -107,7 +121,7 @@ public struct SymbolCommandEncoder: Sendable {
     ///   the largest symbol at the chosen error correction), `.valueOutOfRange` (module size), `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ qrCode: QRCode, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ qrCode: QRCode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         let moduleSize = try qrModuleSize(qrCode, at: path)
         let needed: TwoDimensionalSymbology = qrCode.model == .micro ? .microQRCode : .qrCode
@@ -195,7 +209,7 @@ public struct SymbolCommandEncoder: Sendable {
     ///   `.dataTooLong` (more than 928 codewords, or more than a fixed grid holds), `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ pdf417: PDF417, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ pdf417: PDF417, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(pdf417, at: path)
         guard capabilities.twoDimensionalCodes.contains(.pdf417) else { throw unsupported(.pdf417, at: path) }
@@ -292,7 +306,7 @@ public struct SymbolCommandEncoder: Sendable {
     /// - Throws: ``EscPosError``: `.valueOutOfRange`, `.invalidBarcodeData`, `.dataTooLong`, `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ dataMatrix: DataMatrix, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ dataMatrix: DataMatrix, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(dataMatrix, at: path)
         guard capabilities.twoDimensionalCodes.contains(.dataMatrix) else {
@@ -366,7 +380,7 @@ public struct SymbolCommandEncoder: Sendable {
     /// - Throws: ``EscPosError``: `.valueOutOfRange`, `.invalidBarcodeData`, `.dataTooLong`, `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ aztec: AztecCode, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ aztec: AztecCode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(aztec, at: path)
         guard capabilities.twoDimensionalCodes.contains(.aztecCode) else { throw unsupported(.aztecCode, at: path) }
@@ -436,7 +450,7 @@ public struct SymbolCommandEncoder: Sendable {
     /// - Throws: ``EscPosError``: `.valueOutOfRange` (mode), `.invalidBarcodeData`, `.dataTooLong`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ maxiCode: MaxiCode, at path: DocumentPath = .root, currentAlignment: SymbolAlignment = .left
+        _ maxiCode: MaxiCode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(maxiCode, at: path)
         guard capabilities.twoDimensionalCodes.contains(.maxiCode) else { throw unsupported(.maxiCode, at: path) }
@@ -476,12 +490,14 @@ public struct SymbolCommandEncoder: Sendable {
         return [0x1D, 0x28, 0x6B, UInt8(length & 0xFF), UInt8(length >> 8), symbol, 0x50, 0x30] + data
     }
 
-    func alignmentPrefix(_ alignment: SymbolAlignment, current: SymbolAlignment) -> [UInt8] {
-        alignment == current ? [] : [0x1B, 0x61, alignment.commandValue]
+    func alignmentPrefix(_ alignment: TextStyle.Alignment?, current: TextStyle.Alignment) -> [UInt8] {
+        guard let alignment, alignment != current else { return [] }
+        return [0x1B, 0x61, alignment.symbolCommandValue]
     }
 
-    func alignmentSuffix(_ alignment: SymbolAlignment, current: SymbolAlignment) -> [UInt8] {
-        alignment == current ? [] : [0x1B, 0x61, current.commandValue]
+    func alignmentSuffix(_ alignment: TextStyle.Alignment?, current: TextStyle.Alignment) -> [UInt8] {
+        guard let alignment, alignment != current else { return [] }
+        return [0x1B, 0x61, current.symbolCommandValue]
     }
 
     private func unsupported(_ symbology: TwoDimensionalSymbology, at path: DocumentPath) -> EscPosError {
