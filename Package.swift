@@ -47,7 +47,8 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
-        .testTarget(name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering"]),
+        .testTarget(
+            name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
     ]
 )
 
