@@ -265,11 +265,18 @@ extension ValidatedBarcode {
             for byte in characters {
                 let isDigit = byte >= 48 && byte <= 57
                 if isDigit || byte == 0x1D {
-                    if !numeric { bits += 3; numeric = true }
-                    bits += pendingDigit ? 3 : 4
+                    if !numeric {
+                        bits += 3  // latch back to numeric
+                        numeric = true
+                    }
+                    bits += pendingDigit ? 3 : 4  // 7 bits per digit pair
                     pendingDigit.toggle()
                 } else {
-                    if numeric { bits += 5; numeric = false; pendingDigit = false }
+                    if numeric {
+                        bits += 5  // latch to alphanumeric
+                        numeric = false
+                        pendingDigit = false
+                    }
                     bits += (byte >= 65 && byte <= 90) ? 5 : 8
                 }
             }
