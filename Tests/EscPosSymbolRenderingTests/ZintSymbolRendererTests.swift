@@ -105,6 +105,25 @@ import EscPosSymbolRendering
         #expect(validated.widths.narrow == bitmap.width, "\(barcode.symbology) \(barcode.data)")
     }
 
+    /// DataBar Expanded's width is estimated (its encodation has many modes); the estimate must never be
+    /// narrower than the real symbol, or a too-wide barcode could slip through, and should stay close.
+    @Test(arguments: [
+        [GS1Element.gtin("0950110153000")],
+        [.gtin("0950110153000"), .batch("AB12")],
+        [.gtin("0950110153000"), .expiry(year: 27, month: 12, day: 31), .batch("LOT-42/a")],
+        [.batch("ABCDEFGHIJ"), .serial("1234567890")],
+        [.sscc("00950110153000001"), .count(12)],
+    ])
+    func dataBarExpandedEstimateIsAnUpperBound(elements: [GS1Element]) throws {
+        let barcode = Barcode(gs1: elements, symbology: .gs1DataBarExpanded)
+        let validated = try barcode.validated()
+        var normalized = barcode
+        normalized.data = validated.normalizedData
+        let bitmap = try renderer.render(.barcode(normalized), moduleSize: 1, height: 10)
+        #expect(validated.widths.narrow >= bitmap.width)
+        #expect(Double(validated.widths.narrow) <= Double(bitmap.width) * 1.5, "estimate \(validated.widths.narrow), real \(bitmap.width)")
+    }
+
     @Test(.enabled(if: decodeBackEnabled), arguments: [
         ("1234", QRCode.ErrorCorrection.low), ("https://example.com/r/8812?x=1", .medium),
         ("Grüße, €100 — ok", .quartile), (String(repeating: "0123456789", count: 30), .high),

@@ -249,7 +249,9 @@ extension ValidatedBarcode {
     /// following ISO/IEC 24724's encodation: a leading AI 01 is compressed to 44 bits, then digit pairs take
     /// 7 bits, letters 5–6 bits after a 5-bit latch, and other characters 7–8 bits. Errs on the large side.
     static func estimatedDataBarExpandedCharacters(_ elements: [GS1ElementString.Element]) -> Int {
-        var bits = 2 + 2  // linkage flag and encodation method, variable-length field
+        // Linkage flag, encodation method and variable-length field, plus 12 bits of margin: the encoder's
+        // mode choices (FNC1 and latches inside alphanumeric runs) can cost up to one more character.
+        var bits = 2 + 2 + 12
         var remaining = elements
         if let first = remaining.first, first.applicationIdentifier == "01" {
             bits += 1 + 4 + 40
