@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "EscPos", targets: ["EscPos"]),
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
+        .library(name: "EscPosSymbolRendering", targets: ["EscPosSymbolRendering"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
     dependencies: [
@@ -38,12 +39,17 @@ let package = Package(
         // libcups (Debian 12 ships no cups.pc), wrapped by Sources/Transports/CUPS/LibCUPS.swift only.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
+        // libzint (Debian libzint-dev ships no .pc file, so the modulemap links "zint" itself).
+        .systemLibrary(name: "CZint", path: "Sources/CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
+        // Software rendering of barcodes and 2D codes for printers that cannot draw them.
+        .target(name: "EscPosSymbolRendering", dependencies: ["EscPos", "CZint"], path: "Sources/SymbolRendering"),
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
                 "EscPos",
                 "EscPosTransports",
                 "EscPosTemplates",
+                "EscPosSymbolRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -73,6 +79,8 @@ let package = Package(
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EscPosUSBHarness"
         ),
+        .testTarget(
+            name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
     ]
 )
 

@@ -38,6 +38,13 @@ import Testing
         DrawerPulse(pin: .pin5, onMilliseconds: 60, offMilliseconds: 240)
         Buzzer(times: 2, duration: 3)
         RawBytes(unchecked: [0x1B, 0x40])
+        Barcode("5901234123457", symbology: .ean13).height(60).moduleWidth(2, allowingNarrower: true)
+            .hriPosition(.both, font: .b).alignment(.center)
+        QRCode("https://example.com").errorCorrection(.quartile).moduleSize(.auto).alignment(.right)
+        PDF417("pdf").columns(3).rows(4).moduleWidth(2, rowHeight: 4).errorCorrection(.level(2)).truncated()
+        DataMatrix(bytes: [1, 2, 3]).shape(.rectangle, rows: 8, columns: 18).moduleSize(4)
+        AztecCode("aztec").format(.compact, layers: 2).errorCorrectionPercent(40)
+        MaxiCode("maxi", mode: 5)
     }
 
     @Test func everyBlockTypeRoundTrips() throws {

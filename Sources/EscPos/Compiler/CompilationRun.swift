@@ -16,6 +16,10 @@ struct CompilationRun {
     var cellLineStarts: [Int] = []
     var reportedUnencodable: Set<UInt32> = []
     var unencodableScalars: [Unicode.Scalar] = []
+    /// Draws symbols the printer cannot (see ``CompileOptions/symbolRenderer``).
+    var symbolRenderer: (any SymbolRendering)?
+    /// Whether every symbol is drawn in software (``Receipt/Options/symbolRendering``).
+    var softwareSymbols = false
 
     init(profile: PrinterProfile, strict: Bool) {
         self.profile = profile
@@ -76,6 +80,8 @@ struct CompilationRun {
                 // The bytes may have changed anything: set every attribute again before the next text.
                 printerStyle = nil
                 encoder.reset(known: false)
+            case .barcode, .qrCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode:
+                if let symbol = block.symbol { try self.symbol(symbol, inherited: inherited, path: blockPath()) }
             }
         }
     }

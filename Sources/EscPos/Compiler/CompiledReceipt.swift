@@ -40,9 +40,14 @@ public struct CompileWarning: Hashable, Sendable, Codable, CustomStringConvertib
 public struct CompileOptions: Sendable {
     /// Whether anything that would be a ``CompileWarning`` is thrown as an error instead.
     public var strict: Bool
+    /// Draws barcodes and 2D codes the printer cannot draw itself (and every symbol when a receipt asks for
+    /// ``Receipt/Options/SymbolRenderingMode/software``). `EscPosSymbolRendering` provides
+    /// `ZintSymbolRenderer`; without a renderer such symbols are an error (`missingRenderer`).
+    public var symbolRenderer: (any SymbolRendering)?
 
     /// Creates options.
-    public init(strict: Bool = false) {
+    public init(strict: Bool = false, symbolRenderer: (any SymbolRendering)? = nil) {
         self.strict = strict
+        self.symbolRenderer = symbolRenderer
     }
 }

@@ -160,6 +160,7 @@ extension Command {
         case .transmitPrinterID(let n): return "transmit printer ID \(n)"
         case .transmitStatus(let n): return "transmit status \(n)"
         case .barcode(let system, let data):
+            if system == 73 { return "barcode CODE128 \(Self.code128Listing(data))" }
             return "barcode \(Self.barcodeName(system)) \(Self.quoted(String(decoding: data, as: UTF8.self)))"
         case .barcodeHeight(let dots): return "barcode height \(dots) dots"
         case .barcodeModuleWidth(let width): return "barcode module width \(width)"
@@ -198,6 +199,47 @@ extension Command {
             }
         }
         return result + "\""
+    }
+
+    /// Code 128 data as the printer reads it: code-set changes and functions spelled out, set C pairs as
+    /// digits: `{B "No." {C 12 34`.
+    static func code128Listing(_ data: [UInt8]) -> String {
+        var parts: [String] = []
+        var text = ""
+        var set: UInt8 = 0
+        func flush() {
+            if !text.isEmpty { parts.append(quoted(text)) }
+            text = ""
+        }
+        var index = 0
+        while index < data.count {
+            let byte = data[index]
+            if byte == 0x7B, index + 1 < data.count {
+                let code = data[index + 1]
+                index += 2
+                if code == 0x7B {
+                    text.append("{")
+                    continue
+                }
+                flush()
+                switch code {
+                case 0x41, 0x42, 0x43: set = code
+                default: break
+                }
+                let names: [UInt8: String] = [0x31: "FNC1", 0x32: "FNC2", 0x33: "FNC3", 0x34: "FNC4", 0x53: "SHIFT"]
+                parts.append(names[code] ?? "{" + String(Character(Unicode.Scalar(code))))
+                continue
+            }
+            if set == 0x43 {
+                flush()
+                parts.append(byte < 10 ? "0\(byte)" : "\(byte)")
+            } else {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+            index += 1
+        }
+        flush()
+        return parts.joined(separator: " ")
     }
 
     static func barcodeName(_ system: UInt8) -> String {
@@ -242,6 +284,16 @@ extension Command {
         case 0x45 where cn == 48 && parameters.count >= 2:
             return first == 0x30 ? "PDF417 error correction level \(Int(parameters[1]) - 0x30)" : "PDF417 error correction ratio \(parameters[1])×10 %"
         case 0x46 where cn == 48: return "PDF417 \(first == 1 ? "truncated" : "standard")"
+        case 0x41 where cn == 50: return "MaxiCode mode \(first - 48)"
+        case 0x42 where cn == 53 && parameters.count >= 2:
+            let layers = parameters[1] == 0 ? "automatic layers" : "\(parameters[1]) layers"
+            return "Aztec \(first == 1 ? "compact" : "full-range"), \(layers)"
+        case 0x43 where cn == 53: return "Aztec module size \(first)"
+        case 0x45 where cn == 53: return "Aztec error correction \(first) %"
+        case 0x42 where cn == 54 && parameters.count >= 3:
+            let size = parameters[1] == 0 && parameters[2] == 0 ? "automatic size" : "\(parameters[1])×\(parameters[2])"
+            return "DataMatrix \(first == 1 ? "rectangle" : "square"), \(size)"
+        case 0x43 where cn == 54: return "DataMatrix module size \(first)"
         default: return "\(symbol) function \(fn) parameters \(HexBytes.format(Array(parameters.prefix(12))))"
         }
     }

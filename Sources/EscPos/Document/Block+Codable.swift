@@ -43,7 +43,8 @@ extension TextStyle {
 extension Block: Codable {
     /// The `"type"` names of the JSON form, one per case.
     public static let jsonTypeNames = [
-        "text", "group", "rule", "columns", "keyValue", "feed", "cut", "drawerPulse", "buzzer", "raw",
+        "text", "group", "rule", "columns", "keyValue", "feed", "cut", "drawerPulse", "buzzer", "raw", "barcode",
+        "qrCode", "pdf417", "dataMatrix", "aztecCode", "maxiCode",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -117,6 +118,24 @@ extension Block: Codable {
                     "\"hex\" must be pairs of hexadecimal digits, optionally separated by spaces, such as \"1B 40\".")
             }
             self = .raw(RawBytes(unchecked: bytes))
+        case "barcode":
+            try allow(Barcode.jsonKeys, styled: false)
+            self = .barcode(try Barcode(from: decoder))
+        case "qrCode":
+            try allow(QRCode.jsonKeys, styled: false)
+            self = .qrCode(try QRCode(from: decoder))
+        case "pdf417":
+            try allow(PDF417.jsonKeys, styled: false)
+            self = .pdf417(try PDF417(from: decoder))
+        case "dataMatrix":
+            try allow(DataMatrix.jsonKeys, styled: false)
+            self = .dataMatrix(try DataMatrix(from: decoder))
+        case "aztecCode":
+            try allow(AztecCode.jsonKeys, styled: false)
+            self = .aztecCode(try AztecCode(from: decoder))
+        case "maxiCode":
+            try allow(MaxiCode.jsonKeys, styled: false)
+            self = .maxiCode(try MaxiCode(from: decoder))
         default:
             let suggestion = NameSuggestion.nearest(to: type, in: Block.jsonTypeNames).map { " Did you mean \"\($0)\"?" }
             throw EscPosError(
@@ -174,6 +193,24 @@ extension Block: Codable {
         case .raw(let raw):
             try container.encode("raw", "type")
             try container.encode(HexBytes.format(raw.bytes), "hex")
+        case .barcode(let barcode):
+            try container.encode("barcode", "type")
+            try barcode.encode(to: encoder)
+        case .qrCode(let qrCode):
+            try container.encode("qrCode", "type")
+            try qrCode.encode(to: encoder)
+        case .pdf417(let pdf417):
+            try container.encode("pdf417", "type")
+            try pdf417.encode(to: encoder)
+        case .dataMatrix(let dataMatrix):
+            try container.encode("dataMatrix", "type")
+            try dataMatrix.encode(to: encoder)
+        case .aztecCode(let aztecCode):
+            try container.encode("aztecCode", "type")
+            try aztecCode.encode(to: encoder)
+        case .maxiCode(let maxiCode):
+            try container.encode("maxiCode", "type")
+            try maxiCode.encode(to: encoder)
         }
     }
 }
@@ -216,6 +253,9 @@ extension Receipt: Codable {
                 "this library reads schemaVersion \(Receipt.currentSchemaVersion), the document has \(version); upgrade swift-escpos or ask the sender for version \(Receipt.currentSchemaVersion).")
         }
         try container.rejectUnknownKeys(allowed: ["schemaVersion", "profile", "options", "blocks"], in: "a receipt")
+        if let options = try? container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("options")) {
+            try options.rejectUnknownKeys(allowed: ["strict", "symbolRendering"], in: "receipt options")
+        }
         self.init(
             profile: try container.decodeIfPresent("profile"), options: try container.decodeIfPresent("options") ?? Options(),
             blocks: try container.decode("blocks"))

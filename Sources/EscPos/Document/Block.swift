@@ -23,4 +23,16 @@ public indirect enum Block: Hashable, Sendable {
     case buzzer(Buzzer)
     /// Bytes sent unchanged.
     case raw(RawBytes)
+    /// A 1D barcode.
+    case barcode(Barcode)
+    /// A QR code.
+    case qrCode(QRCode)
+    /// A PDF417 symbol.
+    case pdf417(PDF417)
+    /// A Data Matrix symbol.
+    case dataMatrix(DataMatrix)
+    /// An Aztec code.
+    case aztecCode(AztecCode)
+    /// A MaxiCode symbol.
+    case maxiCode(MaxiCode)
 }

@@ -47,15 +47,30 @@ extension Receipt {
     public struct Options: Hashable, Sendable, Codable {
         /// Whether an unencodable character or an unsupported cut is an error instead of a warning.
         public var strict: Bool
+        /// How barcodes and 2D codes are printed: by the printer where it can (`automatic`), or always as
+        /// images drawn by the compiler's ``CompileOptions/symbolRenderer`` (`software`), for previews and for
+        /// printers whose own QR engine is buggy.
+        public var symbolRendering: SymbolRenderingMode
 
         /// Creates options.
-        public init(strict: Bool = false) {
+        public init(strict: Bool = false, symbolRendering: SymbolRenderingMode = .automatic) {
             self.strict = strict
+            self.symbolRendering = symbolRendering
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.strict = try container.decodeIfPresent(Bool.self, forKey: .strict) ?? false
+            self.symbolRendering =
+                try container.decodeIfPresent(SymbolRenderingMode.self, forKey: .symbolRendering) ?? .automatic
+        }
+
+        /// Who draws barcodes and 2D codes.
+        public enum SymbolRenderingMode: String, Hashable, Sendable, Codable, CaseIterable {
+            /// The printer, where its profile says it can; the software renderer otherwise.
+            case automatic
+            /// Always the software renderer, printed as a raster image.
+            case software
         }
     }
 }

@@ -30,6 +30,18 @@ public enum ReceiptBuilder {
     public static func buildExpression(_ buzzer: Buzzer) -> [Block] { [.buzzer(buzzer)] }
     /// Raw bytes.
     public static func buildExpression(_ raw: RawBytes) -> [Block] { [.raw(raw)] }
+    /// A 1D barcode.
+    public static func buildExpression(_ barcode: Barcode) -> [Block] { [.barcode(barcode)] }
+    /// A QR code.
+    public static func buildExpression(_ qrCode: QRCode) -> [Block] { [.qrCode(qrCode)] }
+    /// A PDF417 symbol.
+    public static func buildExpression(_ pdf417: PDF417) -> [Block] { [.pdf417(pdf417)] }
+    /// A Data Matrix symbol.
+    public static func buildExpression(_ dataMatrix: DataMatrix) -> [Block] { [.dataMatrix(dataMatrix)] }
+    /// An Aztec code.
+    public static func buildExpression(_ aztecCode: AztecCode) -> [Block] { [.aztecCode(aztecCode)] }
+    /// A MaxiCode symbol.
+    public static func buildExpression(_ maxiCode: MaxiCode) -> [Block] { [.maxiCode(maxiCode)] }
     /// A reusable component's body.
     public static func buildExpression(_ component: some ReceiptComponent) -> [Block] { component.body }
     /// An `if` without `else`.
