@@ -58,7 +58,10 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
-        .testTarget(name: "EscPosTemplatesTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(
+            name: "EscPosTemplatesTests",
+            dependencies: ["EscPos", "EscPosTemplates", "EscPosSymbolRendering", "EscPosTestSupport"]
+        ),
         // Runs the built `escpos` executable (found next to the test bundle); `swift test` builds it.
         .testTarget(name: "EscPosCLITests", dependencies: ["EscPosTestSupport"]),
         .testTarget(

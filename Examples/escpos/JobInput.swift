@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscPos
+import EscPosSymbolRendering
 import EscPosTemplates
 import Foundation
 
@@ -77,7 +78,7 @@ struct JobInput: ParsableArguments {
     func compile(for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
         let receipt = try receipt(for: profile)
         do {
-            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict)).compile(receipt)
+            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, symbolRenderer: ZintSymbolRenderer())).compile(receipt)
             for warning in result.warnings { writeStandardError("warning: \(warning)") }
             return result
         } catch let error as EscPosError {

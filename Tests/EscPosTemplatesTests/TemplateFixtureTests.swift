@@ -1,4 +1,5 @@
 import EscPos
+import EscPosSymbolRendering
 import EscPosTemplates
 import EscPosTestSupport
 import Foundation
@@ -49,7 +50,8 @@ import Testing
     @Test(arguments: fixtures)
     func templateMatchesFixture(_ fixture: Fixture) throws {
         let receipt = try fixture.make()
-        let result = try ReceiptCompiler(profile: fixture.profile).compile(receipt)
+        let options = CompileOptions(symbolRenderer: ZintSymbolRenderer())
+        let result = try ReceiptCompiler(profile: fixture.profile, options: options).compile(receipt)
         GoldenFixture.expect(result.bytes, named: fixture.name, profile: fixture.profile, header: fixture.header)
         // The only acceptable warning is the cut on a printer without a cutter: no character is replaced.
         let unexpected = result.warnings.filter {
@@ -65,7 +67,8 @@ import Testing
         for receipt in [
             Receipt { try! SalesReceipt(TemplateData.salesOrder) }, Receipt { try! KitchenTicket(TemplateData.kitchenOrder) },
         ] {
-            let bytes = try ReceiptCompiler(profile: profile).compile(receipt).bytes
+            let options = CompileOptions(symbolRenderer: ZintSymbolRenderer())
+            let bytes = try ReceiptCompiler(profile: profile, options: options).compile(receipt).bytes
             for line in TextLines.printedLines(bytes, profile: profile) {
                 #expect(line.columns <= columns, "\"\(line.text)\" takes \(line.columns) columns; \(profile.id) has \(columns)")
             }
@@ -74,7 +77,8 @@ import Testing
 
     @Test func longItemNamesWrapInsteadOfBeingCut() throws {
         let receipt = Receipt { try! SalesReceipt(TemplateData.salesOrder) }
-        let bytes = try ReceiptCompiler(profile: .generic58mm).compile(receipt).bytes
+        let options = CompileOptions(symbolRenderer: ZintSymbolRenderer())
+        let bytes = try ReceiptCompiler(profile: .generic58mm, options: options).compile(receipt).bytes
         let text = TextLines.printedLines(bytes, profile: .generic58mm).map(\.text).joined(separator: " ")
         let words = "Avocado toast on sourdough with chili flakes and a poached egg".split(separator: " ")
         for word in words { #expect(text.contains(word), "\(word) is missing from the printed text") }

@@ -10,8 +10,9 @@
 /// let bytes = try ReceiptCompiler(profile: .epsonTMT20III).compile(Receipt { receipt }).bytes
 /// ```
 ///
-/// The footer's ``Footer/qrCode`` and ``Footer/barcode`` print as text (the data on its own line)
-/// until symbol elements are available in the document model.
+/// The footer's ``Footer/qrCode`` prints as a QR code and ``Footer/barcode`` as a Code 128 barcode with
+/// its text underneath. On printers without native QR codes, compile with a symbol renderer
+/// (`CompileOptions(symbolRenderer: ZintSymbolRenderer())` from EscPosSymbolRendering).
 public struct SalesReceipt: ReceiptComponent, Hashable, Sendable {
     /// The validated order.
     public let order: Order
@@ -190,9 +191,13 @@ struct ReceiptFooter: ReceiptComponent {
         }
         Group {
             for line in footer.lines { Text(line) }
-            if let qrCode = footer.qrCode { Text(qrCode) }
-            if let barcode = footer.barcode { Text(barcode) }
         }
         .alignment(.center)
+        if let qrCode = footer.qrCode {
+            QRCode(qrCode).moduleSize(.dots(4)).alignment(.center)
+        }
+        if let barcode = footer.barcode {
+            Barcode(barcode, symbology: .code128).height(60).moduleWidth(2, allowingNarrower: true).alignment(.center)
+        }
     }
 }

@@ -1,6 +1,7 @@
 /// A printer test page for a ``PrinterProfile``: what the profile says about the printer, every font
 /// and a range of character sizes and styles, then every code page the profile lists with sample
-/// characters printed from that page, and a cut.
+/// characters printed from that page, EAN-13 and Code 128 barcodes, a QR code when the printer draws
+/// them natively, and a cut.
 ///
 /// Print it when setting up a printer: if a code page's line shows the wrong characters, the profile's
 /// page number for it is wrong for this printer.
@@ -59,6 +60,18 @@ public struct TestPage: ReceiptComponent, Hashable, Sendable {
         for slot in profile.codePages {
             Text("\(slot.number): \(slot.page.name)")
             RawBytes(unchecked: selection(of: slot) + sampleBytes(of: slot.page, count: columns) + [0x0A])
+        }
+        Rule()
+        Text("BARCODES").bold()
+        Text("EAN-13")
+        Barcode("5901234123457", symbology: .ean13).height(60).moduleWidth(2).alignment(.center)
+        Text("Code 128")
+        Barcode("ESCPOS-128", symbology: .code128).height(60).moduleWidth(2, allowingNarrower: true).alignment(.center)
+        if profile.capabilities.qrCode {
+            Text("QR code (native)")
+            QRCode("https://github.com/swift-escpos").moduleSize(.dots(4)).alignment(.center)
+        } else {
+            Text("QR code: not built into this printer; compile with a symbol renderer to print one as an image.")
         }
         Rule()
         Text("End of test page").alignment(.center)
