@@ -162,3 +162,21 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentationExampleTests {
+    /// The JSON examples in the DocC article must decode and add up, so the documentation never lies.
+    @Test func dataFormatArticleExamplesAreValid() throws {
+        let article = try String(
+            contentsOf: TemplateData.repository.appendingPathComponent(
+                "Sources/Templates/Documentation.docc/Articles/TemplateDataFormat.md"),
+            encoding: .utf8)
+        let blocks = article.components(separatedBy: "```json\n").dropFirst().map {
+            $0.components(separatedBy: "```").first ?? ""
+        }
+        try #require(blocks.count == 2)
+        let order = try JSONDecoder().decode(Order.self, from: Foundation.Data(blocks[0].utf8))
+        #expect(try order.validate().total == Money(minorUnits: 738))
+        let kitchen = try JSONDecoder().decode(KitchenOrder.self, from: Foundation.Data(blocks[1].utf8))
+        #expect(throws: Never.self) { try KitchenTicket(kitchen) }
+    }
+}
