@@ -135,3 +135,41 @@ import Testing
         #expect(result.output == body)
     }
 }
+
+/// `print` and `status` over TCP against a listener that acts as a network printer.
+@Suite(.timeLimit(.minutes(1))) struct EscPosCLINetworkTests {
+    @Test func printOverTCPDeliversTheCompiledJob() async throws {
+        let printer = try await FakeNetworkPrinter(replies: .ready)
+        let result = try CLI.run([
+            "print", "--template", "kitchen-ticket", "--data", EscPosCLITests.kitchenOrder, "--profile", "epson-tm-t20iii",
+            "--printer", "tcp://127.0.0.1:\(printer.port)", "--check-status",
+        ])
+        await printer.stop()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(printer.bytes.starts(with: [0x10, 0x04, 0x01]), "the status is asked before the job")
+        #expect(printer.job == [UInt8](try EscPosCLITests.fixture("template-kitchen-ticket-80mm")))
+    }
+
+    @Test func printRefusesWhenThePrinterIsOutOfPaper() async throws {
+        let printer = try await FakeNetworkPrinter(replies: .paperOut)
+        let result = try CLI.run([
+            "print", "--sample", "--printer", "tcp://127.0.0.1:\(printer.port)", "--check-status",
+        ])
+        await printer.stop()
+        #expect(result.status == 75, "\(result.standardError)")
+        #expect(result.standardError.contains("paperOut"))
+        #expect(printer.job.isEmpty, "nothing but status requests was sent")
+    }
+
+    @Test(arguments: [(FakeNetworkPrinter.StatusReplies.ready, Int32(0), "ready"), (.paperOut, 75, "NOT READY")])
+    func statusShowsTheDecodedStatusAndExitCode(
+        _ replies: FakeNetworkPrinter.StatusReplies, _ status: Int32, _ headline: String
+    ) async throws {
+        let printer = try await FakeNetworkPrinter(replies: replies)
+        let result = try CLI.run(["status", "--printer", "tcp://127.0.0.1:\(printer.port)"])
+        await printer.stop()
+        #expect(result.status == status, "\(result.standardError)")
+        #expect(result.output.contains(headline))
+        #expect(result.output.contains("paper out"))
+    }
+}
