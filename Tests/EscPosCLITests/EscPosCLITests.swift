@@ -19,6 +19,22 @@ import Testing
         }
     }
 
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func generatesShellCompletions(_ shell: String) throws {
+        let result = try CLI.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        #expect(result.output.contains("escpos"))
+        #expect(result.output.contains("discover"))
+    }
+
+    @Test(arguments: ["render", "print", "status", "discover"])
+    func subcommandHelpHasExamples(_ command: String) throws {
+        let result = try CLI.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Examples:"))
+        #expect(result.output.contains("escpos \(command)"))
+    }
+
     @Test(arguments: [
         ("sales-receipt", salesOrder, "generic-58mm", "template-sales-receipt-58mm"),
         ("sales-receipt", salesOrder, "epson-tm-t20iii", "template-sales-receipt-80mm"),
