@@ -67,24 +67,29 @@ struct LoggingOptions: ParsableArguments {
 
 /// Options shared by commands that need a printer profile.
 struct ProfileOptions: ParsableArguments {
-    @Option(name: .long, help: "A built-in profile name (see `escpos profiles`) or a profile JSON file.")
-    var profile: String = "generic-80mm"
+    @Option(
+        name: .long,
+        help: "A built-in profile name (see `escpos profiles`) or a profile JSON file (default: the document's \"profile\", else generic-80mm).")
+    var profile: String?
 
-    func load() throws -> PrinterProfile {
-        if profile.hasSuffix(".json") {
-            let data = try readFile(profile)
+    /// The profile named by `--profile`, else `documentProfile` (a JSON document's `"profile"`), else generic 80 mm.
+    func load(documentProfile: String? = nil) throws -> PrinterProfile {
+        let name = profile ?? documentProfile ?? "generic-80mm"
+        if name.hasSuffix(".json") {
+            let data = try readFile(name)
             do {
                 return try JSONDecoder().decode(PrinterProfile.self, from: data)
             } catch let error as DecodingError {
-                throw CLIError.invalid(EscPosError(error).description, file: profile)
+                throw CLIError.invalid(EscPosError(error).description, file: name)
             } catch let error as EscPosError {
-                throw CLIError.invalid(error.description, file: profile)
+                throw CLIError.invalid(error.description, file: name)
             }
         }
         do {
-            return try PrinterProfile.named(profile)
+            return try PrinterProfile.named(name)
         } catch {
-            throw CLIError.invalid(String(describing: error), file: nil)
+            let source = profile == nil && documentProfile != nil ? "the document's \"profile\": " : ""
+            throw CLIError.invalid(source + String(describing: error), file: nil)
         }
     }
 }

@@ -74,9 +74,22 @@ struct JobInput: ParsableArguments {
         }
     }
 
-    /// Compiles the receipt, printing warnings to standard error.
-    func compile(for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
-        let receipt = try receipt(for: profile)
+    /// Picks the profile (`--profile`, else a JSON document's own, else generic 80 mm), then compiles the
+    /// receipt for it, printing warnings to standard error.
+    func compile(profileOptions: ProfileOptions, strict: Bool) throws -> (PrinterProfile, CompiledReceipt) {
+        let profile: PrinterProfile
+        let receipt: Receipt
+        if let document {
+            receipt = try loadReceipt(document)
+            profile = try profileOptions.load(documentProfile: receipt.profile)
+        } else {
+            profile = try profileOptions.load()
+            receipt = try self.receipt(for: profile)
+        }
+        return (profile, try compile(receipt, for: profile, strict: strict))
+    }
+
+    private func compile(_ receipt: Receipt, for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
         do {
             let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, symbolRenderer: ZintSymbolRenderer())).compile(receipt)
             for warning in result.warnings { writeStandardError("warning: \(warning)") }

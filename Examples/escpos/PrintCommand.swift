@@ -59,8 +59,7 @@ struct PrintCommand: AsyncParsableCommand {
         let logger = logging.bootstrap()
         try await reportingErrors {
             let uri = try parsePrinterURI(printer ?? ProcessInfo.processInfo.environment["ESCPOS_PRINTER"] ?? "")
-            let profile = try profileOptions.load()
-            let job = try compileJob(profile: profile)
+            let (profile, job) = try compileJob()
             logger.debug("compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)")
             let progress = Progress(total: job.count * copies, enabled: self.progress ?? (job.count * copies > 32 * 1024 && isatty(2) == 1))
             let options = TransportOptions(connectTimeout: .seconds(timeout))
@@ -94,12 +93,16 @@ struct PrintCommand: AsyncParsableCommand {
     }
 
     /// The bytes of one copy: compiled for the profile, or a raw file as is; plus the drawer pulse.
-    private func compileJob(profile: PrinterProfile) throws -> [UInt8] {
+    private func compileJob() throws -> (PrinterProfile, [UInt8]) {
         var bytes: [UInt8]
+        let profile: PrinterProfile
         if input.isRaw, let document = input.document {
+            profile = try profileOptions.load()
             bytes = [UInt8](try readFile(document))
         } else {
-            bytes = try input.compile(for: profile, strict: strict).bytes
+            let compiled = try input.compile(profileOptions: profileOptions, strict: strict)
+            profile = compiled.0
+            bytes = compiled.1.bytes
         }
         if openDrawer {
             do {
@@ -109,7 +112,7 @@ struct PrintCommand: AsyncParsableCommand {
                 throw CLIError.invalid("--open-drawer: \(error.message)", file: nil)
             }
         }
-        return bytes
+        return (profile, bytes)
     }
 }
 

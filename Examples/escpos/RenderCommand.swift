@@ -37,8 +37,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let profile = try profileOptions.load()
-            let result = try input.compile(for: profile, strict: strict)
+            let (profile, result) = try input.compile(profileOptions: profileOptions, strict: strict)
             if let output {
                 do {
                     try Data(result.bytes).write(to: URL(fileURLWithPath: output))

@@ -85,6 +85,22 @@ import Testing
         #expect(result.standardError.contains(message), "\(arguments): \(result.standardError)")
     }
 
+    @Test func aDocumentsOwnProfileIsUsedWithoutProfileOption() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var document = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: GoldenFixture.url("sample-receipt-generic-58mm", "json"))) as? [String: Any] ?? [:]
+        document["profile"] = "generic-58mm"
+        let input = folder.appendingPathComponent("receipt.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: input)
+        let result = try CLI.run(["render", input.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try Self.fixture("sample-receipt-generic-58mm")))
+        // --profile still wins.
+        let explicit = try CLI.run(["render", input.path, "--profile", "epson-tm-t20iii"])
+        #expect(explicit.standardOutput == (try Self.fixture("sample-receipt-epson-tm-t20iii")))
+    }
+
     @Test func orderThatDoesNotAddUpIsRejectedWithItsPath() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
