@@ -117,7 +117,7 @@ struct PrintCommand: AsyncParsableCommand {
 }
 
 /// A one-line progress display on standard error, redrawn in place.
-final class Progress: @unchecked Sendable {
+final class Progress {
     let total: Int
     let enabled: Bool
     private var sent = 0
