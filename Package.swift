@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "EscPos", targets: ["EscPos"]),
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
+        .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
         .library(name: "EscPosSymbolRendering", targets: ["EscPosSymbolRendering"]),
         .executable(name: "escpos", targets: ["EscPosCLI"]),
     ],
@@ -39,6 +40,10 @@ let package = Package(
         // libcups (Debian 12 ships no cups.pc), wrapped by Sources/Transports/CUPS/LibCUPS.swift only.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
+        // PNG and JPEG decoding for raster images, behind the EscPos.ImageDecoding protocol.
+        .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
         // libzint (Debian libzint-dev ships no .pc file, so the modulemap links "zint" itself).
         .systemLibrary(name: "CZint", path: "Sources/CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
         // Software rendering of barcodes and 2D codes for printers that cannot draw them.
@@ -50,6 +55,7 @@ let package = Package(
                 "EscPosTransports",
                 "EscPosTemplates",
                 "EscPosSymbolRendering",
+                "EscPosImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -90,6 +96,7 @@ let package = Package(
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EscPosUSBHarness"
         ),
+        .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
     ]

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Benchmarks live in their own package so the library never depends on the benchmark harness.
-// Run from this folder: `swift package benchmark` (add --target CompilerBenchmarks to run one suite).
+// Run: swift package benchmark   (add --target CompilerBenchmarks to run one suite)
 import PackageDescription
 
 let package = Package(
@@ -22,15 +22,36 @@ let package = Package(
             path: "Benchmarks/CompilerBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // TCP throughput (1 MiB job) and per-job overhead (1 KB: connect, send, close) on loopback.
         .executableTarget(
             name: "TransportBenchmarks",
             dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "EscPosTransports", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            path: "TransportBenchmarks",
+            path: "Benchmarks/TransportBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ImageBenchmarks",
+            dependencies: [
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosImaging", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ImageBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SymbolBenchmarks",
+            dependencies: [
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosSymbolRendering", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SymbolBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscPos
+import EscPosImaging
 import EscPosSymbolRendering
 import EscPosTemplates
 import Foundation
@@ -91,7 +92,7 @@ struct JobInput: ParsableArguments {
 
     private func compile(_ receipt: Receipt, for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
         do {
-            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, symbolRenderer: ZintSymbolRenderer())).compile(receipt)
+            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())).compile(receipt)
             for warning in result.warnings { writeStandardError("warning: \(warning)") }
             return result
         } catch let error as EscPosError {

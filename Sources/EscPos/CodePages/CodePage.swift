@@ -48,31 +48,49 @@ public struct CodePage: Hashable, Sendable, CustomStringConvertible {
         if value < 0x80 {
             if isASCIICompatible { return value >= 0x20 && value != 0x7F ? UInt8(value) : nil }
         }
-        return reverseTable[value]
+        return ReverseTable.byte(for: value, onPage: ordinal)
     }
-
-    // Pages are few and immutable, so each builds its reverse map once, on first use.
-    private var reverseTable: ReverseTable { ReverseTable.cache(for: self) }
 }
 
 /// The Unicode → byte direction of a ``CodePage``, built once per page.
+///
+/// Scalars below U+2600 (Latin, Greek, Cyrillic, Hebrew, Arabic, punctuation, currency, box drawing)
+/// are found in a direct table with no hashing; the few above (Arabic presentation forms, half-width
+/// katakana) in a dictionary.
 struct ReverseTable: Sendable {
-    private let map: [UInt32: UInt8]
+    static let directLimit: UInt32 = 0x2600
+    private let direct: [UInt8]
+    private let others: [UInt32: UInt8]
 
     init(_ page: CodePage) {
-        var map: [UInt32: UInt8] = [:]
-        map.reserveCapacity(224)
+        var direct = [UInt8](repeating: 0, count: Int(Self.directLimit))
+        var others: [UInt32: UInt8] = [:]
         // Walk down so that a character on two bytes maps to the lower one.
         for byte in stride(from: 255, through: 0x20, by: -1) where page.scalars[byte] != 0 {
-            map[UInt32(page.scalars[byte])] = UInt8(byte)
+            let value = UInt32(page.scalars[byte])
+            if value < Self.directLimit {
+                direct[Int(value)] = UInt8(byte)
+            } else {
+                others[value] = UInt8(byte)
+            }
         }
-        self.map = map
+        self.direct = direct
+        self.others = others
     }
 
-    subscript(value: UInt32) -> UInt8? { map[value] }
+    @inline(__always)
+    subscript(value: UInt32) -> UInt8? {
+        if value < Self.directLimit {
+            let byte = direct[Int(value)]
+            return byte == 0 ? nil : byte
+        }
+        return others[value]
+    }
 
-    static func cache(for page: CodePage) -> ReverseTable {
-        allTables[page.ordinal]
+    /// The byte for `value` on the page with `ordinal`; the tables are built once, on first use.
+    @inline(__always)
+    static func byte(for value: UInt32, onPage ordinal: Int) -> UInt8? {
+        allTables[ordinal][value]
     }
 
     private static let allTables: [ReverseTable] = CodePage.all.map(ReverseTable.init)

@@ -45,13 +45,30 @@ struct CodePageEncoder {
         let outputStart = output.count
         var triedWholeRun = false
         while index < text.endIndex {
-            let scalar = text[index]
-            let value = scalar.value
-            if value >= 0x20, value < 0x7F, currentIsASCIICompatible {
-                output.append(UInt8(truncatingIfNeeded: value))
-                index += 1
-                continue
+            if currentIsASCIICompatible {
+                // Copy the run of printable ASCII in one append: most receipt text is nothing else.
+                let start = index
+                let copied: Int = text.withUnsafeBufferPointer { scalars in
+                    let base = start - text.startIndex
+                    var end = base
+                    while end < scalars.count, scalars[end].value &- 0x20 < 0x5F { end += 1 }
+                    let count = end - base
+                    if count > 0 {
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { bytes in
+                            for offset in 0..<count {
+                                bytes[offset] = UInt8(truncatingIfNeeded: scalars[base + offset].value)
+                            }
+                            output.append(contentsOf: bytes)
+                        }
+                    }
+                    return count
+                }
+                if copied > 0 {
+                    index += copied
+                    continue
+                }
             }
+            let scalar = text[index]
             if let byte = currentPage?.byte(for: scalar) {
                 output.append(byte)
                 index += 1

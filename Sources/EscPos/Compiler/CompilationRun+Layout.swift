@@ -48,9 +48,9 @@ extension CompilationRun {
         }
         // Wrap every column's text into its own width. All columns share one scalar buffer and one list of
         // line ranges (reused between blocks), so a row costs no allocation.
-        scalars.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        cellLineStarts.removeAll(keepingCapacity: true)
+        scalars.clear()
+        lines.clear()
+        cellLineStarts.clear()
         var rows = 0
         for (index, column) in columns.columns.enumerated() {
             let start = scalars.count
@@ -60,12 +60,12 @@ extension CompilationRun {
             rows = max(rows, lines.count - cellLineStarts[index])
         }
         cellLineStarts.append(lines.count)
-        blockText.removeAll(keepingCapacity: true)
-        blockLines.removeAll(keepingCapacity: true)
+        blockText.clear()
+        blockLines.clear()
         for row in 0..<rows {
             let lineStart = blockText.count
             for (index, column) in columns.columns.enumerated() {
-                if index > 0 { blockText.append(contentsOf: repeatElement(" ", count: columns.spacing)) }
+                if index > 0 { blockText.append(contentsOf: spaces(columns.spacing)) }
                 let lineIndex = cellLineStarts[index] + row
                 let range = lineIndex < cellLineStarts[index + 1] ? lines[lineIndex] : 0..<0
                 let padding = max(0, widths[index] - LineBreaker.columns(scalars, range))
@@ -75,9 +75,9 @@ extension CompilationRun {
                 case .center: before = padding / 2
                 case .right: before = padding
                 }
-                blockText.append(contentsOf: repeatElement(" ", count: before))
+                blockText.append(contentsOf: spaces(before))
                 blockText.append(contentsOf: scalars[range])
-                blockText.append(contentsOf: repeatElement(" ", count: padding - before))
+                blockText.append(contentsOf: spaces(padding - before))
             }
             while blockText.count > lineStart, blockText.last == " " { blockText.removeLast() }
             blockLines.append(lineStart..<blockText.count)
@@ -87,7 +87,7 @@ extension CompilationRun {
 
     mutating func keyValue(_ keyValue: KeyValue, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
-        scalars.removeAll(keepingCapacity: true)
+        scalars.clear()
         ScalarBuffer.append(keyValue.key, to: &scalars, flattenWhitespace: true)
         let keyEnd = scalars.count
         ScalarBuffer.append(keyValue.value, to: &scalars, flattenWhitespace: true)
@@ -97,9 +97,9 @@ extension CompilationRun {
         // A leader line reads "Key .... value": one space each side of the dots, unless the leader is a space.
         let gap = leader == " " ? 1 : 3
         let keyWidth = width - valueWidth - gap
-        lines.removeAll(keepingCapacity: true)
-        blockText.removeAll(keepingCapacity: true)
-        blockLines.removeAll(keepingCapacity: true)
+        lines.clear()
+        blockText.clear()
+        blockLines.clear()
         func appendLine(_ range: Range<Int>) {
             let start = blockText.count
             blockText.append(contentsOf: scalars[range])
@@ -139,6 +139,13 @@ extension CompilationRun {
         }
         try emitBlockLines(style: style, path: path())
     }
+
+    /// `count` spaces as a slice of a shared run: appending it is a copy, not a loop.
+    @inline(__always) func spaces(_ count: Int) -> ArraySlice<Unicode.Scalar> {
+        count <= Self.spaceRun.count ? Self.spaceRun[0..<max(0, count)] : ArraySlice(repeatElement(" ", count: count))
+    }
+
+    static let spaceRun = [Unicode.Scalar](repeating: " ", count: 256)
 
     /// Emits the lines laid out in ``blockText``/``blockLines``, last first when printing upside-down.
     mutating func emitBlockLines(style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {

@@ -97,7 +97,7 @@ extension CompilationRun {
                 line[left + x, y] = true
             }
         }
-        Self.appendSymbolRasterBitImage(line, bandHeight: profile.limits.maxRasterBandHeight, to: &output)
+        RasterEncoder(bandHeight: profile.limits.maxRasterBandHeight).rasterBitImage(line, into: &output)
         if let hri, hri.barcode.hriPosition == .below || hri.barcode.hriPosition == .both {
             try humanReadableLine(hri.text, font: hri.barcode.hriFont, style: style, path: path)
         }
@@ -114,24 +114,5 @@ extension CompilationRun {
         textStyle.lineSpacing = style.lineSpacing
         textStyle.font = font == .b && profile.metrics(for: .b) != nil ? .b : .a
         try paragraph(text, style: textStyle, path: path)
-    }
-
-    /// `GS v 0` raster bit images for `bitmap`, in bands of at most `bandHeight` rows
-    /// (`1D 76 30 00 xL xH yL yH d…`, bytes per row × rows, MSB = leftmost dot).
-    ///
-    /// The symbol fallback's own small raster writer; the image issue's raster encoder can replace it.
-    static func appendSymbolRasterBitImage(_ bitmap: MonochromeBitmap, bandHeight: Int, to output: inout [UInt8]) {
-        let band = max(1, bandHeight)
-        var top = 0
-        while top < bitmap.height {
-            let rows = min(band, bitmap.height - top)
-            let widthBytes = bitmap.bytesPerRow
-            output.append(contentsOf: [
-                0x1D, 0x76, 0x30, 0x00, UInt8(widthBytes & 0xFF), UInt8(widthBytes >> 8), UInt8(rows & 0xFF),
-                UInt8(rows >> 8),
-            ])
-            output.append(contentsOf: bitmap.bits[(top * widthBytes)..<((top + rows) * widthBytes)])
-            top += rows
-        }
     }
 }

@@ -16,6 +16,9 @@ struct CompilationRun {
     var cellLineStarts: [Int] = []
     var reportedUnencodable: Set<UInt32> = []
     var unencodableScalars: [Unicode.Scalar] = []
+    /// Decodes image files for image blocks; see ``CompileOptions/imageDecoder``.
+    var imageDecoder: (any ImageDecoding)?
+    var imagePixelLimit = GrayImage.defaultPixelLimit
     /// Draws symbols the printer cannot (see ``CompileOptions/symbolRenderer``).
     var symbolRenderer: (any SymbolRendering)?
     /// Whether every symbol is drawn in software (``Receipt/Options/symbolRendering``).
@@ -53,9 +56,9 @@ struct CompilationRun {
                 let style = try resolve(inherited.overridden(by: rule.style), at: blockPath())
                 let width = try lineWidth(style, at: blockPath())
                 let scalar = rule.character.unicodeScalars.first ?? "-"
-                blockText.removeAll(keepingCapacity: true)
+                blockText.clear()
                 blockText.append(contentsOf: repeatElement(scalar, count: width))
-                blockLines.removeAll(keepingCapacity: true)
+                blockLines.clear()
                 blockLines.append(0..<width)
                 try emitBlockLines(style: style, path: blockPath())
             case .columns(let columns):
@@ -80,6 +83,8 @@ struct CompilationRun {
                 // The bytes may have changed anything: set every attribute again before the next text.
                 printerStyle = nil
                 encoder.reset(known: false)
+            case .image(let image):
+                try rasterImage(image, alignment: image.alignment ?? inherited.alignment ?? .left, path: blockPath())
             case .barcode, .qrCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode:
                 if let symbol = block.symbol { try self.symbol(symbol, inherited: inherited, path: blockPath()) }
             }
@@ -133,40 +138,37 @@ struct CompilationRun {
     /// Sends the commands that take the printer from its current style to `wanted`, and nothing else.
     mutating func emitStyle(_ wanted: ResolvedStyle) {
         if printerStyle == wanted { return }  // the common case: the next line looks like the last
-        let known = printerStyle
-        func changed<T: Equatable>(_ key: KeyPath<ResolvedStyle, T>) -> Bool {
-            guard let known else { return true }
-            return known[keyPath: key] != wanted[keyPath: key]
-        }
-        if changed(\.font) {
+        // An unknown state (after raw bytes) counts as different in every attribute.
+        let known = printerStyle ?? ResolvedStyle.unknownSentinel(unlike: wanted)
+        if known.font != wanted.font {
             emit(0x1B, 0x4D, wanted.font == .a ? 0 : wanted.font == .b ? 1 : 2)
         }
-        if changed(\.size) {
+        if known.size != wanted.size {
             emit(0x1D, 0x21, UInt8((wanted.size.width - 1) << 4 | (wanted.size.height - 1)))
         }
-        if changed(\.bold) { emit(0x1B, 0x45, wanted.bold ? 1 : 0) }
-        if changed(\.underline) {
+        if known.bold != wanted.bold { emit(0x1B, 0x45, wanted.bold ? 1 : 0) }
+        if known.underline != wanted.underline {
             emit(0x1B, 0x2D, wanted.underline == .none ? 0 : wanted.underline == .single ? 1 : 2)
         }
-        if changed(\.doubleStrike) { emit(0x1B, 0x47, wanted.doubleStrike ? 1 : 0) }
-        if changed(\.reverse) { emit(0x1D, 0x42, wanted.reverse ? 1 : 0) }
-        if changed(\.upsideDown) { emit(0x1B, 0x7B, wanted.upsideDown ? 1 : 0) }
-        if changed(\.rotated) { emit(0x1B, 0x56, wanted.rotated ? 1 : 0) }
-        if changed(\.lineSpacing) {
+        if known.doubleStrike != wanted.doubleStrike { emit(0x1B, 0x47, wanted.doubleStrike ? 1 : 0) }
+        if known.reverse != wanted.reverse { emit(0x1D, 0x42, wanted.reverse ? 1 : 0) }
+        if known.upsideDown != wanted.upsideDown { emit(0x1B, 0x7B, wanted.upsideDown ? 1 : 0) }
+        if known.rotated != wanted.rotated { emit(0x1B, 0x56, wanted.rotated ? 1 : 0) }
+        if known.lineSpacing != wanted.lineSpacing {
             if let spacing = wanted.lineSpacing {
                 emit(0x1B, 0x33, UInt8(spacing))
             } else {
                 emit(0x1B, 0x32)
             }
         }
-        if changed(\.leftMargin) {
+        if known.leftMargin != wanted.leftMargin {
             emit(0x1D, 0x4C, UInt8(wanted.leftMargin & 0xFF), UInt8(wanted.leftMargin >> 8))
         }
-        if changed(\.printAreaWidth) {
+        if known.printAreaWidth != wanted.printAreaWidth {
             let width = wanted.printAreaWidth ?? (profile.dotWidth - wanted.leftMargin)
             emit(0x1D, 0x57, UInt8(width & 0xFF), UInt8(width >> 8))
         }
-        if changed(\.alignment) {
+        if known.alignment != wanted.alignment {
             emit(0x1B, 0x61, wanted.alignment == .left ? 0 : wanted.alignment == .center ? 1 : 2)
         }
         printerStyle = wanted
@@ -177,8 +179,8 @@ struct CompilationRun {
     /// Lays out and emits a paragraph: hard line breaks, then word wrap at the line width.
     mutating func paragraph(_ content: String, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
-        scalars.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
+        scalars.clear()
+        lines.clear()
         ScalarBuffer.append(content, to: &scalars)
         // Split at hard line breaks (LF, CR or CR LF), in place: break characters are dropped from the
         // buffer as it is compacted, tabs become spaces.
@@ -228,7 +230,7 @@ struct CompilationRun {
     mutating func encode(_ text: ArraySlice<Unicode.Scalar>, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         encoder.encode(text, into: &output, unencodable: &unencodableScalars)
         if unencodableScalars.isEmpty { return }
-        defer { unencodableScalars.removeAll(keepingCapacity: true) }
+        defer { unencodableScalars.clear() }
         for scalar in unencodableScalars { try unencodable(scalar, path: path()) }
     }
 

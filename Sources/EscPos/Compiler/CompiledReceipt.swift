@@ -40,14 +40,25 @@ public struct CompileWarning: Hashable, Sendable, Codable, CustomStringConvertib
 public struct CompileOptions: Sendable {
     /// Whether anything that would be a ``CompileWarning`` is thrown as an error instead.
     public var strict: Bool
+    /// Decodes image files for ``RasterImage`` blocks given as a path or file bytes; `nil` allows only
+    /// gray pixels. `EscPosImaging`'s `ImageDecoder` reads PNG and JPEG.
+    public var imageDecoder: (any ImageDecoding)?
+    /// The most pixels a decoded image may have (before scaling); larger ones are refused with
+    /// ``EscPosError/Code/invalidImage``, which keeps memory bounded.
+    public var imagePixelLimit: Int
     /// Draws barcodes and 2D codes the printer cannot draw itself (and every symbol when a receipt asks for
     /// ``Receipt/Options/SymbolRenderingMode/software``). `EscPosSymbolRendering` provides
     /// `ZintSymbolRenderer`; without a renderer such symbols are an error (`missingRenderer`).
     public var symbolRenderer: (any SymbolRendering)?
 
     /// Creates options.
-    public init(strict: Bool = false, symbolRenderer: (any SymbolRendering)? = nil) {
+    public init(
+        strict: Bool = false, imageDecoder: (any ImageDecoding)? = nil,
+        imagePixelLimit: Int = GrayImage.defaultPixelLimit, symbolRenderer: (any SymbolRendering)? = nil
+    ) {
         self.strict = strict
+        self.imageDecoder = imageDecoder
+        self.imagePixelLimit = imagePixelLimit
         self.symbolRenderer = symbolRenderer
     }
 }

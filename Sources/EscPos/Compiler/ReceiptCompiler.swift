@@ -35,6 +35,8 @@ public struct ReceiptCompiler: Sendable {
     public func compile(_ receipt: Receipt) throws -> CompiledReceipt {
         try profile.validate()
         var run = CompilationRun(profile: profile, strict: options.strict || receipt.options.strict)
+        run.imageDecoder = options.imageDecoder
+        run.imagePixelLimit = options.imagePixelLimit
         run.symbolRenderer = options.symbolRenderer
         run.softwareSymbols = receipt.options.symbolRendering == .software
         try run.compile(receipt.blocks, inherited: .inherited, path: .root)

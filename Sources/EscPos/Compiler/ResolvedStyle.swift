@@ -15,6 +15,25 @@ struct ResolvedStyle: Equatable {
     /// `nil` is the full width from the margin (the power-on value, never sent).
     var printAreaWidth: Int? = nil
 
+    /// A style that differs from `style` in every attribute: stands for "unknown", so that comparing
+    /// against it sends every command.
+    static func unknownSentinel(unlike style: ResolvedStyle) -> ResolvedStyle {
+        var other = ResolvedStyle()
+        other.bold = !style.bold
+        other.underline = style.underline == .none ? .single : .none
+        other.doubleStrike = !style.doubleStrike
+        other.reverse = !style.reverse
+        other.upsideDown = !style.upsideDown
+        other.rotated = !style.rotated
+        other.font = style.font == .a ? .b : .a
+        other.size = style.size == .normal ? .double : .normal
+        other.alignment = style.alignment == .left ? .right : .left
+        other.lineSpacing = style.lineSpacing == nil ? 0 : nil
+        other.leftMargin = style.leftMargin == 0 ? 1 : 0
+        other.printAreaWidth = style.printAreaWidth == nil ? 0 : nil
+        return other
+    }
+
     /// The printer's power-on state, which `ESC @` restores.
     static let printerDefault = ResolvedStyle()
 

@@ -44,7 +44,10 @@ public struct CommandListing: Sendable, CustomStringConvertible {
         let offset = String(decoded.offset, radix: 10)
         var hex = decoded.bytes.prefix(8).map(HexBytes.hex).joined(separator: " ")
         if decoded.bytes.count > 8 { hex += " …" }
-        let name = decoded.command.name
+        var name = decoded.command.name
+        if case .graphics = decoded.command, decoded.bytes.dropFirst().first == 0x38 {
+            name = "GS 8 L"  // the same functions with a 32-bit length
+        }
         return pad(String(repeating: "0", count: max(0, 6 - offset.count)) + offset, 8) + pad(hex, 27) + pad(name, 11)
             + decoded.command.meaning
     }
@@ -169,20 +172,25 @@ extension Command {
         case .hriFont(let font): return "HRI font \(font)"
         case .twoDimensionalCode(let cn, let fn, let parameters):
             return Self.twoDimensionalMeaning(cn: cn, fn: fn, parameters: parameters)
-        case .rasterImage(let mode, let widthBytes, let height, _):
-            return "raster image \(widthBytes * 8)×\(height) dots, mode \(mode)"
+        case .rasterImage(let mode, let widthBytes, let height, let data):
+            let scale = ["normal", "double width", "double height", "quadruple"]
+            let size = mode & 0x0F <= 3 ? scale[Int(mode & 0x0F)] : "mode \(mode)"
+            return "raster image \(widthBytes * 8)×\(height) dots (\(widthBytes) bytes × \(height) rows, \(data.count) bytes), \(size)"
         case .graphics(let m, let fn, let parameters):
             switch fn {
             case 0x70 where parameters.count >= 8:
                 let width = Int(parameters[4]) | Int(parameters[5]) << 8
                 let height = Int(parameters[6]) | Int(parameters[7]) << 8
-                return "store graphics \(width)×\(height) dots (scale \(parameters[1])×\(parameters[2]))"
+                let data = parameters.count - 8
+                let expected = (width + 7) / 8 * height
+                let length = data == expected ? "\(data) bytes" : "\(data) bytes, but \(width)×\(height) dots need \(expected)"
+                return "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - 0x30)"
             case 0x32: return "print stored graphics"
             case 0x31 where parameters.count >= 2: return "graphics density \(parameters[0])×\(parameters[1])"
             default: return "graphics function \(fn) (m \(m))"
             }
         case .columnImage(let mode, let width, _):
-            return "column image \(width) dots wide, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
+            return "column image \(width) dots wide × \(mode >= 32 ? 24 : 8) rows, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
         case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + HexBytes.format(Array(parameters.prefix(16)))
         case .unknown(let byte): return "unknown byte 0x\(HexBytes.hex(byte))"
         case .truncated(_, let bytes): return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"

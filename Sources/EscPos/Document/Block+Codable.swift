@@ -43,8 +43,8 @@ extension TextStyle {
 extension Block: Codable {
     /// The `"type"` names of the JSON form, one per case.
     public static let jsonTypeNames = [
-        "text", "group", "rule", "columns", "keyValue", "feed", "cut", "drawerPulse", "buzzer", "raw", "barcode",
-        "qrCode", "pdf417", "dataMatrix", "aztecCode", "maxiCode",
+        "text", "group", "rule", "columns", "keyValue", "feed", "cut", "drawerPulse", "buzzer", "raw", "image",
+        "barcode", "qrCode", "pdf417", "dataMatrix", "aztecCode", "maxiCode",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -118,6 +118,8 @@ extension Block: Codable {
                     "\"hex\" must be pairs of hexadecimal digits, optionally separated by spaces, such as \"1B 40\".")
             }
             self = .raw(RawBytes(unchecked: bytes))
+        case "image":
+            self = .image(try RasterImage(from: decoder))
         case "barcode":
             try allow(Barcode.jsonKeys, styled: false)
             self = .barcode(try Barcode(from: decoder))
@@ -193,6 +195,9 @@ extension Block: Codable {
         case .raw(let raw):
             try container.encode("raw", "type")
             try container.encode(HexBytes.format(raw.bytes), "hex")
+        case .image(let image):
+            try container.encode("image", "type")
+            try image.encode(to: encoder)
         case .barcode(let barcode):
             try container.encode("barcode", "type")
             try barcode.encode(to: encoder)

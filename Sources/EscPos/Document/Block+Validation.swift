@@ -79,6 +79,8 @@ extension Block {
             }
         case .raw:
             break
+        case .image(let image):
+            try image.validate(at: path())
         case .barcode, .qrCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode:
             try symbol?.validate(at: path())
         }

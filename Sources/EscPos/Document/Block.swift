@@ -23,6 +23,8 @@ public indirect enum Block: Hashable, Sendable {
     case buzzer(Buzzer)
     /// Bytes sent unchanged.
     case raw(RawBytes)
+    /// A raster image.
+    case image(RasterImage)
     /// A 1D barcode.
     case barcode(Barcode)
     /// A QR code.

@@ -30,6 +30,8 @@ public enum ReceiptBuilder {
     public static func buildExpression(_ buzzer: Buzzer) -> [Block] { [.buzzer(buzzer)] }
     /// Raw bytes.
     public static func buildExpression(_ raw: RawBytes) -> [Block] { [.raw(raw)] }
+    /// A raster image.
+    public static func buildExpression(_ image: RasterImage) -> [Block] { [.image(image)] }
     /// A 1D barcode.
     public static func buildExpression(_ barcode: Barcode) -> [Block] { [.barcode(barcode)] }
     /// A QR code.

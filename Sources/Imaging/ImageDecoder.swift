@@ -1,0 +1,91 @@
+public import EscPos
+
+/// Decodes PNG and JPEG files to gray pixels with libpng and libjpeg-turbo.
+///
+/// Hand one to the compiler so ``RasterImage`` blocks can name image files or carry their bytes:
+///
+/// ```swift
+/// import EscPos
+/// import EscPosImaging
+///
+/// let compiler = ReceiptCompiler(profile: .epsonTMT88VI, options: .init(imageDecoder: ImageDecoder()))
+/// let image = try ImageDecoder().decodeImage(atPath: "logo.png")
+/// ```
+///
+/// PNG files of every colour type and bit depth are read, with palettes, `tRNS` transparency and
+/// interlacing; JPEG files in gray, colour and CMYK. Transparency is composited over white paper.
+/// The format is recognised by the file's first bytes, not its name. Anything else, and damaged,
+/// truncated or oversized files, throw ``EscPosError`` with code ``EscPosError/Code/invalidImage``.
+/// Memory stays bounded: a file larger than ``maximumFileBytes`` or an image with more than the
+/// pixel limit is refused before its pixels are allocated.
+public struct ImageDecoder: ImageDecoding {
+    /// The largest file ``decodeImage(atPath:pixelLimit:)`` reads.
+    public var maximumFileBytes: Int
+
+    /// Creates a decoder.
+    ///
+    /// - Parameter maximumFileBytes: The largest file read from disk; 64 MiB by default.
+    public init(maximumFileBytes: Int = 64 << 20) {
+        self.maximumFileBytes = maximumFileBytes
+    }
+
+    /// The image file formats recognised.
+    public enum Format: String, Hashable, Sendable, CaseIterable {
+        /// Portable Network Graphics.
+        case png
+        /// JPEG (JFIF or EXIF).
+        case jpeg
+    }
+
+    /// The format of an image file, recognised by its first bytes; `nil` for anything else.
+    public static func format(of bytes: [UInt8]) -> Format? {
+        if bytes.starts(with: LibPNG.signature) { return .png }
+        if bytes.starts(with: LibJPEG.signature) { return .jpeg }
+        return nil
+    }
+
+    /// Decodes a PNG or JPEG file held in memory.
+    ///
+    /// - Parameters:
+    ///   - bytes: The whole file.
+    ///   - pixelLimit: The most pixels accepted; ``GrayImage/defaultPixelLimit`` by default.
+    /// - Returns: The image as gray pixels, transparency composited over white.
+    /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage`` when the bytes are not a PNG or
+    ///   JPEG file, are damaged or truncated, or the image is empty or larger than `pixelLimit`.
+    public func decodeImage(_ bytes: [UInt8], pixelLimit: Int = GrayImage.defaultPixelLimit) throws -> GrayImage {
+        switch Self.format(of: bytes) {
+        case .png: return try LibPNG.decode(bytes, pixelLimit: pixelLimit)
+        case .jpeg: return try LibJPEG.decode(bytes, pixelLimit: pixelLimit)
+        case nil:
+            let start = bytes.prefix(8).map { hex($0) }.joined(separator: " ")
+            throw EscPosError(
+                .invalidImage,
+                bytes.isEmpty
+                    ? "the image data is empty; give the bytes of a PNG or JPEG file"
+                    : "the image data is neither PNG nor JPEG (it starts with \(start)); convert it to PNG")
+        }
+    }
+
+    /// Reads and decodes the PNG or JPEG file at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: A file system path.
+    ///   - pixelLimit: The most pixels accepted.
+    /// - Returns: The image as gray pixels.
+    /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``, also when the file is missing,
+    ///   unreadable or larger than ``maximumFileBytes``.
+    public func decodeImage(atPath path: String, pixelLimit: Int = GrayImage.defaultPixelLimit) throws -> GrayImage {
+        let bytes = try FileContents.read(path, maximumBytes: maximumFileBytes)
+        do {
+            return try decodeImage(bytes, pixelLimit: pixelLimit)
+        } catch var error as EscPosError {
+            error.message = "\"\(path)\": " + error.message
+            throw error
+        }
+    }
+}
+
+private func hex(_ byte: UInt8) -> String {
+    let digits: [Character] = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+}
