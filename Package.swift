@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
         .testTarget(
             name: "EscPosTemplatesTests",
-            dependencies: ["EscPos", "EscPosTemplates", "EscPosSymbolRendering", "EscPosTestSupport"]
+            dependencies: ["EscPos", "EscPosTemplates", "EscPosImaging", "EscPosSymbolRendering", "EscPosTestSupport"]
         ),
         // Runs the built `escpos` executable (found next to the test bundle); `swift test` builds it.
         .testTarget(

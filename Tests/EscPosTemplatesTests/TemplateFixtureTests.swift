@@ -1,4 +1,5 @@
 import EscPos
+import EscPosImaging
 import EscPosSymbolRendering
 import EscPosTemplates
 import EscPosTestSupport
@@ -50,7 +51,7 @@ import Testing
     @Test(arguments: fixtures)
     func templateMatchesFixture(_ fixture: Fixture) throws {
         let receipt = try fixture.make()
-        let options = CompileOptions(symbolRenderer: ZintSymbolRenderer())
+        let options = CompileOptions(imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())
         let result = try ReceiptCompiler(profile: fixture.profile, options: options).compile(receipt)
         GoldenFixture.expect(result.bytes, named: fixture.name, profile: fixture.profile, header: fixture.header)
         // The only acceptable warning is the cut on a printer without a cutter: no character is replaced.
@@ -67,7 +68,7 @@ import Testing
         for receipt in [
             Receipt { try! SalesReceipt(TemplateData.salesOrder) }, Receipt { try! KitchenTicket(TemplateData.kitchenOrder) },
         ] {
-            let options = CompileOptions(symbolRenderer: ZintSymbolRenderer())
+            let options = CompileOptions(imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())
             let bytes = try ReceiptCompiler(profile: profile, options: options).compile(receipt).bytes
             for line in TextLines.printedLines(bytes, profile: profile) {
                 #expect(line.columns <= columns, "\"\(line.text)\" takes \(line.columns) columns; \(profile.id) has \(columns)")
@@ -77,7 +78,7 @@ import Testing
 
     @Test func longItemNamesWrapInsteadOfBeingCut() throws {
         let receipt = Receipt { try! SalesReceipt(TemplateData.salesOrder) }
-        let options = CompileOptions(symbolRenderer: ZintSymbolRenderer())
+        let options = CompileOptions(imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())
         let bytes = try ReceiptCompiler(profile: .generic58mm, options: options).compile(receipt).bytes
         let text = TextLines.printedLines(bytes, profile: .generic58mm).map(\.text).joined(separator: " ")
         let words = "Avocado toast on sourdough with chili flakes and a poached egg".split(separator: " ")

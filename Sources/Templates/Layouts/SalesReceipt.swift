@@ -1,4 +1,4 @@
-/// A sales receipt laid out from an ``Order``: store header, items with quantities, unit prices,
+/// A sales receipt laid out from an ``Order``: store logo and header, items with quantities, unit prices,
 /// modifiers, notes and discounts, then subtotal, discounts, taxes, total, payments, change and a footer.
 ///
 /// The order is validated when the receipt is created, so a receipt that exists adds up. Amounts sit in
@@ -153,6 +153,9 @@ struct StoreHeader: ReceiptComponent {
     var labels: SalesReceipt.Labels
 
     var body: [Block] {
+        if let logo = store.logo {
+            logo.alignment == nil ? logo.alignment(.center) : logo
+        }
         Text(store.name).bold().size(width: 2, height: 2).alignment(.center)
         Group {
             for line in store.addressLines { Text(line) }

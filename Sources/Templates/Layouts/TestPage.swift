@@ -1,7 +1,7 @@
 /// A printer test page for a ``PrinterProfile``: what the profile says about the printer, every font
 /// and a range of character sizes and styles, then every code page the profile lists with sample
 /// characters printed from that page, EAN-13 and Code 128 barcodes, a QR code when the printer draws
-/// them natively, and a cut.
+/// them natively, a dithered grey ramp across the full print width, and a cut.
 ///
 /// Print it when setting up a printer: if a code page's line shows the wrong characters, the profile's
 /// page number for it is wrong for this printer.
@@ -74,8 +74,25 @@ public struct TestPage: ReceiptComponent, Hashable, Sendable {
             Text("QR code: not built into this printer; compile with a symbol renderer to print one as an image.")
         }
         Rule()
+        if let gradient = gradient {
+            Text("Gradient (Floyd-Steinberg dithering)")
+            RasterImage(gradient).dithering(.floydSteinberg)
+        }
+        Rule()
         Text("End of test page").alignment(.center)
         Cut(.partial)
+    }
+
+    /// A full-width, 48-dot-high ramp from black on the left to white on the right.
+    private var gradient: GrayImage? {
+        let width = max(profile.dotWidth, 2)
+        let height = 48
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for x in 0..<width {
+            let level = UInt8(x * 255 / (width - 1))
+            for y in 0..<height { pixels[y * width + x] = level }
+        }
+        return try? GrayImage(width: width, height: height, pixels: pixels)
     }
 
     private var cutterDescription: String {
