@@ -67,6 +67,22 @@ struct TCPTransportTests {
         #expect(connections == [[0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x03, 0x10, 0x04, 0x04]])
     }
 
+    @Test func concurrentRequestsDoNotTakeEachOthersReplies() async throws {
+        let server = try await RecordingPrinterServer.start()
+        defer { Task { await server.stop() } }
+        server.setStatus(3, [0x1A])  // cutter error
+        server.setStatus(4, [0x1E])  // paper near end
+        let statuses = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
+            let printer = Printer(transport: transport)
+            return try await withThrowingTaskGroup(of: PrinterStatus.self) { group in
+                for _ in 0..<8 { group.addTask { try await printer.status() } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(statuses.count == 8)
+        #expect(statuses.allSatisfy { $0.hasCutterError == true && $0.isPaperNearEnd == true && $0.isCoverOpen == false })
+    }
+
     @Test func statusSkipsAutomaticStatusBackBlocks() async throws {
         let server = try await RecordingPrinterServer.start()
         defer { Task { await server.stop() } }

@@ -96,16 +96,26 @@ struct USBTransportTests {
         #expect(run.captured.count <= 6000)
     }
 
-    @Test func cancellationStopsTheJob() throws {
-        let run = try USBHarness.run(["cancel", "usb://", "200000", "200"], printer: ["--no-auto-status"])
-        // The fake accepts every transfer instantly, so the job may finish first; either way nothing hangs
-        // and a cancelled job says how far it got.
-        if let error = run.outcome.error {
-            #expect(error.code == .cancelled)
-            #expect(error.bytesDelivered == run.captured.count)
-        } else {
-            #expect(run.captured == Self.payload(200000))
-        }
+    @Test func printerThatStopsTakingDataTimesOut() throws {
+        let run = try USBHarness.run(["print", "usb://", "5000", "800"], printer: ["--stall-out-after", "2048"])
+        let error = try #require(run.outcome.error, "\(run.stdout)")
+        #expect(error.code == .timeout)
+        #expect(error.bytesDelivered == 2048)
+        #expect(run.captured == Self.payload(2048))
+        #expect(run.events.contains { $0["op"] as? String == "USBDEVFS_DISCARDURB" }, "the stalled transfer is discarded")
+        #expect(
+            run.events.contains { $0["sub"] as? String == "USBDEVFS_CONNECT" },
+            "the interface goes back to usblp after a failure too"
+        )
+    }
+
+    @Test func cancellationStopsAStalledJob() throws {
+        // 16 KiB chunks (the default); the printer stops taking data after two of them.
+        let run = try USBHarness.run(["cancel", "usb://", "200000", "300"], printer: ["--stall-out-after", "32768"])
+        let error = try #require(run.outcome.error, "\(run.stdout)")
+        #expect(error.code == .cancelled)
+        #expect(error.bytesDelivered == 32768)
+        #expect(run.captured == Self.payload(32768))
     }
 }
 

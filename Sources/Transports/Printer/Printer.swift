@@ -44,6 +44,8 @@ public actor Printer {
     /// How this printer checks and sends.
     public nonisolated let options: Options
     private var parser = PrinterReplyParser()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
     /// The most recent Automatic Status Back block seen on the back channel, if ASB is on (`GS a`).
     public private(set) var lastAutomaticStatus: PrinterStatus?
 
@@ -94,8 +96,12 @@ public actor Printer {
     /// - Throws: ``TransportError``: ``TransportError/Code/printerNotReady`` with ``TransportError/status``
     ///   when refused; other codes with ``TransportError/bytesDelivered`` when the job failed midway.
     public func send(_ bytes: [UInt8]) async throws {
+        try await exclusively { try await self.unsynchronizedSend(bytes) }
+    }
+
+    private func unsynchronizedSend(_ bytes: [UInt8]) async throws {
         if options.checkStatusBeforePrinting {
-            let status = try await status()
+            let status = try await unsynchronizedStatus()
             guard status.canPrint else {
                 throw TransportError(
                     .printerNotReady,
@@ -119,6 +125,10 @@ public actor Printer {
     /// - Throws: ``TransportError`` with ``TransportError/Code/timeout`` when the printer does not answer
     ///   within ``Options/replyTimeout``, ``TransportError/Code/invalidReply`` for a malformed answer.
     public func status() async throws -> PrinterStatus {
+        try await exclusively { try await self.unsynchronizedStatus() }
+    }
+
+    private func unsynchronizedStatus() async throws -> PrinterStatus {
         if let queueStatus = try await transport.queueStatus() { return queueStatus }
         var status = PrinterStatus(source: .realTime)
         for request in PrinterStatus.RealTimeRequest.allCases {
@@ -139,6 +149,10 @@ public actor Printer {
     /// - Returns: The identity.
     /// - Throws: ``TransportError`` with ``TransportError/Code/timeout`` when the printer answers none of the queries.
     public func identity() async throws -> PrinterIdentity {
+        try await exclusively { try await self.unsynchronizedIdentity() }
+    }
+
+    private func unsynchronizedIdentity() async throws -> PrinterIdentity {
         var identity = PrinterIdentity()
         var answered = false
         for query in PrinterIdentity.Query.allCases {
@@ -162,6 +176,20 @@ public actor Printer {
             )
         }
         return identity
+    }
+
+    /// Runs one exchange with the printer at a time: the actor is reentrant at every `await`, and two
+    /// interleaved status requests would otherwise take each other's replies.
+    private func exclusively<T>(_ body: () async throws -> T) async throws -> T {
+        while busy {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        busy = true
+        defer {
+            busy = false
+            if !waiters.isEmpty { waiters.removeFirst().resume() }
+        }
+        return try await body()
     }
 
     /// Reads replies until `match` accepts one, keeping Automatic Status Back blocks that arrive meanwhile.

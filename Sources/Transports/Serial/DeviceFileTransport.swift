@@ -35,7 +35,7 @@ public final class DeviceFileTransport: PrinterTransport {
 
     deinit {
         let fd = descriptor.withLock { $0 }
-        if fd >= 0 { _ = Glibc.close(fd) }
+        if fd >= 0 { _ = systemClose(fd) }
     }
 
     /// Opens a device file, and configures the line when `serial` is given.
@@ -56,13 +56,13 @@ public final class DeviceFileTransport: PrinterTransport {
     ) async throws -> DeviceFileTransport {
         let uri = serial.map { PrinterURI(.serial(path: path, options: $0)) } ?? PrinterURI(.file(path: path))
         let fd: Int32 = try await runBlocking(uri: uri) {
-            let fd = Glibc.open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+            let fd = systemOpen(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
             guard fd >= 0 else { throw openError(errno, path: path, uri: uri) }
             if let serial {
                 do {
                     try configure(fd: fd, serial, uri: uri)
                 } catch {
-                    _ = Glibc.close(fd)
+                    _ = systemClose(fd)
                     throw error
                 }
             }
@@ -105,7 +105,7 @@ public final class DeviceFileTransport: PrinterTransport {
                 }
                 let count = min(chunkSize, bytes.count - delivered)
                 let written = bytes.withUnsafeBufferPointer { buffer in
-                    Glibc.write(fd, buffer.baseAddress! + delivered, count)
+                    systemWrite(fd, buffer.baseAddress! + delivered, count)
                 }
                 if written < 0 {
                     let code = errno
@@ -139,7 +139,7 @@ public final class DeviceFileTransport: PrinterTransport {
                     )
                 }
                 guard try Self.poll(fd, events: Int16(POLLIN), until: deadline, uri: uri) else { continue }
-                let count = buffer.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                let count = buffer.withUnsafeMutableBufferPointer { systemRead(fd, $0.baseAddress!, $0.count) }
                 if count > 0 { return Array(buffer[0..<count]) }
                 if count == 0 {
                     // End of file on a device that has nothing to say right now: wait a little and retry.
@@ -161,7 +161,7 @@ public final class DeviceFileTransport: PrinterTransport {
         }
         if fd >= 0 {
             logger.debug("closing device", metadata: ["uri": "\(uri)"])
-            _ = Glibc.close(fd)
+            _ = systemClose(fd)
         }
     }
 
@@ -189,7 +189,7 @@ public final class DeviceFileTransport: PrinterTransport {
             )
         )
         var entry = pollfd(fd: fd, events: events, revents: 0)
-        let result = Glibc.poll(&entry, 1, milliseconds)
+        let result = systemPoll(&entry, milliseconds)
         if result < 0 {
             if errno == EINTR { return false }
             throw ioError(errno, uri: uri, during: "waiting for the device")
@@ -277,21 +277,5 @@ public final class DeviceFileTransport: PrinterTransport {
                 underlying: Errno(code)
             )
         }
-    }
-}
-
-/// An operating-system error number with its text.
-public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The C `errno` value.
-    public var rawValue: Int32
-
-    /// Wraps an error number.
-    public init(_ rawValue: Int32) {
-        self.rawValue = rawValue
-    }
-
-    /// The system's text for the error, such as "Permission denied".
-    public var description: String {
-        String(cString: strerror(rawValue)) + " (errno \(rawValue))"
     }
 }

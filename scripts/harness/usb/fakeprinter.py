@@ -13,6 +13,8 @@ program, and this script answers the usbdevfs ioctls libusb issues on the device
 * Control transfers: descriptors, and the printer class GET_DEVICE_ID (--device-id).
 * --events FILE logs one JSON object per ioctl, so tests can assert detach/claim/release/re-attach.
 * --disconnect-after N unplugs the printer when an OUT transfer would pass N bytes (ENODEV).
+* --stall-out-after N stops taking data after N bytes: later OUT transfers stay pending until libusb
+  times out and discards them, like a printer that is out of paper with a full buffer.
 
 Usage: fakeprinter.py --capture out.bin [--events ev.jsonl] [--status 4=0x72] -- PROGRAM ARGS...
 Needs (Debian): umockdev gir1.2-umockdev-1.0 python3-gi; run with /usr/bin/python3.
@@ -119,6 +121,7 @@ class FakePrinter:
         self.status_mtime = None
         self.tail = b''             # unparsed end of the OUT stream (split commands)
         self.pending_in = []        # submitted IN URBs waiting for data
+        self.pending_out = []       # OUT URBs held by --stall-out-after (a printer that stopped reading)
         self.done = []              # completed URBs waiting to be reaped
         self.waiters = []           # blocking REAPURB callers (client, ptr IoctlData)
         self.drivers = {0: args.kernel_driver} if args.kernel_driver else {}
@@ -369,9 +372,9 @@ class FakePrinter:
                 self.waiters.append((client, ptr))   # complete later (see pump)
         elif req == USBDEVFS_DISCARDURB:
             addr = struct.unpack('P', arg.retrieve()[:PTR])[0]
-            for urb in self.pending_in:
+            for urb in self.pending_in + self.pending_out:
                 if urb.addr == addr and urb.client is client:
-                    self.pending_in.remove(urb)
+                    (self.pending_in if urb in self.pending_in else self.pending_out).remove(urb)
                     self.log(op=name, ep=urb.endpoint, length=urb.length)
                     self.finish(urb, -errno.ECONNRESET, 0)
                     client.complete(0, 0)
@@ -409,6 +412,13 @@ class FakePrinter:
                     self.unplug_thread.start()
                 client.complete(-1, errno.ENODEV)
                 return
+            if self.args.stall_out_after is not None and \
+                    self.out_total + len(payload) > self.args.stall_out_after:
+                # never completes: libusb times out and discards it, nothing is captured
+                self.log(op='bulk-out-stalled', ep=ep, length=length, total=self.out_total)
+                client.complete(0, 0)
+                self.pending_out.append(urb)
+                return
             self.capture.write(payload)
             self.out_total += len(payload)
             self.log(op='bulk-out', ep=ep, length=length, flags=urb.flags, total=self.out_total)
@@ -445,6 +455,8 @@ def main():
     ap.add_argument('--disconnect-after', type=int,
                     help='simulate unplug: the OUT URB that would pass N bytes fails with ENODEV '
                          '(not captured), then a "remove" uevent is sent')
+    ap.add_argument('--stall-out-after', type=int,
+                    help='simulate a printer that stops reading: OUT transfers that would pass N bytes never complete')
     ap.add_argument('--devnum', type=int, default=2)
     ap.add_argument('--daemon', action='store_true', help='serve until SIGTERM/SIGINT instead of running a command')
     ap.add_argument('--env-file', help='daemon: write "export UMOCKDEV_DIR=... LD_PRELOAD=..." here when ready')
