@@ -19,7 +19,7 @@ struct JobInput: ParsableArguments {
     @Argument(help: "A receipt in the JSON document format (.json), or for `print` raw ESC/POS bytes (.bin).")
     var document: String?
 
-    @Option(name: .long, help: "Fill a built-in template: \(TemplateName.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "Fill a built-in template with --data (test-page needs none).")
     var template: TemplateName?
 
     @Option(name: .long, help: "The template's JSON data (an order for sales-receipt, a kitchen order for kitchen-ticket).")

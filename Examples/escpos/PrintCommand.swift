@@ -10,7 +10,7 @@ struct PrintCommand: AsyncParsableCommand {
         commandName: "print",
         abstract: "Print a JSON document, a template with JSON data, or a raw .bin file.",
         discussion: """
-            The whole job is compiled before the printer is contacted, so a bad document never leaves half a
+            The whole job is compiled before the printer is contacted, so a bad document never leaves half a \
             receipt. Raw files (anything not ending in .json) are sent unchanged.
 
             Examples:

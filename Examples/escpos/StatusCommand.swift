@@ -9,7 +9,7 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Ask a printer for its status and show it decoded.",
         discussion: """
-            Exits 0 when the printer can print, 75 when it reports a problem (paper out, cover open, offline,
+            Exits 0 when the printer can print, 75 when it reports a problem (paper out, cover open, offline, \
             error), 69 when it cannot be reached or does not answer.
 
             Examples:
