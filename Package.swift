@@ -68,6 +68,7 @@ let package = Package(
                 "EscPos",
                 "EscPosTransports",
                 "EscPosTemplates",
+                "EscPosSymbolRendering",
                 "EscPosImaging",
                 "EscPosEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,6 +79,20 @@ let package = Package(
         // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
         .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
+        .testTarget(
+            name: "EscPosTemplatesTests",
+            dependencies: ["EscPos", "EscPosTemplates", "EscPosImaging", "EscPosSymbolRendering", "EscPosTestSupport"]
+        ),
+        // Runs the built `escpos` executable (found next to the test bundle); `swift test` builds it.
+        .testTarget(
+            name: "EscPosCLITests",
+            dependencies: [
+                "EscPosTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "EscPosTransportsTests",
             dependencies: [

@@ -1,70 +1,132 @@
 import ArgumentParser
 import EscPos
 import EscPosTemplates
+import EscPosTransports
 import Foundation
+import Logging
 
 @main
-struct EscPosCommand: ParsableCommand {
+struct EscPosCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escpos",
-        abstract: "Compile, decode and inspect ESC/POS receipts.",
+        abstract: "Compile, print, decode and inspect ESC/POS receipts.",
         discussion: """
             Examples:
               escpos render --sample --listing              compile the sample receipt and show its commands
-              escpos render receipt.json --profile epson-tm-t88vi --output receipt.bin
+              escpos render --template sales-receipt --data order.json --profile 58mm -o receipt.bin
+              escpos render --template test-page --profile epson-tm-t88vi --listing
+              escpos print receipt.json --printer tcp://192.168.1.50 --profile epson-tm-t20iii --check-status
+              escpos print --template kitchen-ticket --data ticket.json --printer usb://04b8:0e28 --copies 2
+              escpos print receipt.bin --printer file:///dev/usb/lp0 --open-drawer
+              escpos status --printer tcp://192.168.1.50
+              escpos discover                               USB printers and CUPS queues
               escpos decode receipt.bin                     list the commands in any ESC/POS byte stream
               escpos profiles                               list built-in printer profiles
 
-            Exit codes: 0 success, 64 bad command line, 65 invalid document or profile, 66 file not found,
-            74 input/output error.
+            Printer URIs: tcp://HOST[:PORT], usb://VID:PID[?serial=…], cups://QUEUE, file:///PATH,
+            serial:///dev/ttyUSB0?baud=19200.
+
+            Exit codes:
+              0   success
+              64  bad command line (unknown option, missing argument, malformed printer URI)
+              65  invalid input: a document, template data or profile that is malformed or does not add up
+              66  an input file does not exist
+              69  printer unavailable: not found, refused, unreachable, busy or not answering
+              74  input/output error: reading or writing a file, or a job that failed while sending
+              75  printer not ready (paper out, cover open, offline); try again after fixing it
+              77  permission denied opening the printer
+
+            Shell completions: escpos --generate-completion-script bash|zsh|fish
             """,
-        subcommands: [RenderCommand.self, DecodeCommand.self, ProfilesCommand.self, PreviewCommand.self, EmulateCommand.self]
+        version: "0.1.0",
+        subcommands: [
+            RenderCommand.self, PrintCommand.self, StatusCommand.self, DiscoverCommand.self, DecodeCommand.self,
+            ProfilesCommand.self, PreviewCommand.self, EmulateCommand.self,
+        ]
     )
+}
+
+/// `--verbose`, shared by every command that talks to printers.
+struct LoggingOptions: ParsableArguments {
+    @Flag(name: [.short, .long], help: "Log what happens (connections, bytes sent, replies) to standard error.")
+    var verbose = false
+
+    /// Sets up swift-log for this process and returns the tool's logger. Only the CLI bootstraps logging.
+    func bootstrap() -> Logger {
+        let level: Logger.Level = verbose ? .debug : .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var logger = Logger(label: "escpos")
+        logger.logLevel = level
+        return logger
+    }
 }
 
 /// Options shared by commands that need a printer profile.
 struct ProfileOptions: ParsableArguments {
-    @Option(name: .long, help: "A built-in profile name (see `escpos profiles`) or a profile JSON file.")
-    var profile: String = "generic-80mm"
+    @Option(
+        name: .long,
+        help: "A built-in profile name (see `escpos profiles`) or a profile JSON file (default: the document's \"profile\", else generic-80mm).")
+    var profile: String?
 
-    func load() throws -> PrinterProfile {
-        if profile.hasSuffix(".json") {
-            let data = try readFile(profile)
+    /// The profile named by `--profile`, else `documentProfile` (a JSON document's `"profile"`), else generic 80 mm.
+    func load(documentProfile: String? = nil) throws -> PrinterProfile {
+        let name = profile ?? documentProfile ?? "generic-80mm"
+        if name.hasSuffix(".json") {
+            let data = try readFile(name)
             do {
                 return try JSONDecoder().decode(PrinterProfile.self, from: data)
             } catch let error as DecodingError {
-                throw CLIError.invalid(EscPosError(error).description, file: profile)
+                throw CLIError.invalid(EscPosError(error).description, file: name)
             } catch let error as EscPosError {
-                throw CLIError.invalid(error.description, file: profile)
+                throw CLIError.invalid(error.description, file: name)
             }
         }
         do {
-            return try PrinterProfile.named(profile)
+            return try PrinterProfile.named(name)
         } catch {
-            throw CLIError.invalid(String(describing: error), file: nil)
+            let source = profile == nil && documentProfile != nil ? "the document's \"profile\": " : ""
+            throw CLIError.invalid(source + String(describing: error), file: nil)
         }
     }
 }
 
 /// Errors the tool reports with a documented exit code.
 enum CLIError: Error, CustomStringConvertible {
+    case usage(String)
     case invalid(String, file: String?)
     case fileNotFound(String)
     case io(String)
+    case transport(TransportError)
 
     var description: String {
         switch self {
+        case .usage(let message): return message
         case .invalid(let message, let file): return file.map { "\($0): \(message)" } ?? message
         case .fileNotFound(let path): return "no such file: \(path)"
         case .io(let message): return message
+        case .transport(let error): return error.description
         }
     }
 
     var exitCode: ExitCode {
         switch self {
+        case .usage: return ExitCode(64)
         case .invalid: return ExitCode(65)
         case .fileNotFound: return ExitCode(66)
         case .io: return ExitCode(74)
+        case .transport(let error):
+            switch error.code {
+            case .invalidURI: return ExitCode(64)
+            case .printerNotReady: return ExitCode(75)
+            case .accessDenied: return ExitCode(77)
+            case .deviceNotFound, .connectionRefused, .hostUnreachable, .timeout, .busy, .disconnected:
+                return ExitCode(69)
+            default: return ExitCode(74)
+            }
         }
     }
 }
@@ -78,8 +140,8 @@ func readFile(_ path: String) throws -> Data {
     }
 }
 
-func writeStandardError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+func writeStandardError(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
 }
 
 /// Runs a command body, turning our errors into a message on standard error and an exit code.
@@ -89,17 +151,49 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as CLIError {
         writeStandardError("error: \(error)")
         throw error.exitCode
+    } catch let error as TransportError {
+        let cliError = CLIError.transport(error)
+        writeStandardError("error: \(cliError)")
+        throw cliError.exitCode
+    }
+}
+
+/// The asynchronous twin of ``reportingErrors(_:)`` for commands that talk to printers.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as CLIError {
+        writeStandardError("error: \(error)")
+        throw error.exitCode
+    } catch let error as TransportError {
+        let cliError = CLIError.transport(error)
+        writeStandardError("error: \(cliError)")
+        throw cliError.exitCode
     }
 }
 
 /// Reads a receipt from a JSON file, with the path of any bad field in the error.
 func loadReceipt(_ path: String) throws -> Receipt {
+    try decodeJSON(Receipt.self, from: path)
+}
+
+/// Decodes a JSON file, reporting a bad field with its path (`items[2].unitPrice`).
+func decodeJSON<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
     let data = try readFile(path)
     do {
-        return try JSONDecoder().decode(Receipt.self, from: data)
+        return try JSONDecoder().decode(type, from: data)
     } catch let error as DecodingError {
         throw CLIError.invalid(EscPosError(error).description, file: path)
     } catch let error as EscPosError {
         throw CLIError.invalid(error.description, file: path)
+    }
+}
+
+/// Parses a printer URI, as a usage error when it is malformed.
+func parsePrinterURI(_ text: String) throws -> PrinterURI {
+    do {
+        return try PrinterURI(text)
+    } catch let error as TransportError {
+        throw CLIError.usage("--printer: \(error.message)")
     }
 }

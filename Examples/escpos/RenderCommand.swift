@@ -1,6 +1,5 @@
 import ArgumentParser
 import EscPos
-import EscPosImaging
 import EscPosTemplates
 import Foundation
 
@@ -8,13 +7,16 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Compile a receipt to ESC/POS bytes without printing.",
-        discussion: "Writes the bytes to --output (or standard output), warnings to standard error.")
+        discussion: """
+            Writes the bytes to --output (or standard output), warnings to standard error.
 
-    @Argument(help: "A receipt in the JSON document format.")
-    var document: String?
+            Examples:
+              escpos render receipt.json --profile 58mm --output receipt.bin
+              escpos render --template sales-receipt --data Examples/receipts/sales-order.json --listing
+              escpos render --template test-page --profile epson-tm-t88vi -o test.bin
+            """)
 
-    @Flag(name: .long, help: "Compile the built-in sample receipt instead of a document.")
-    var sample = false
+    @OptionGroup var input: JobInput
 
     @OptionGroup var profileOptions: ProfileOptions
 
@@ -28,22 +30,14 @@ struct RenderCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if sample == (document != nil) {
-            throw ValidationError("give either a DOCUMENT or --sample")
+        if input.isRaw {
+            throw ValidationError("render compiles JSON documents and templates; \(input.document ?? "") is already bytes (see `escpos decode`)")
         }
     }
 
     func run() throws {
         try reportingErrors {
-            let profile = try profileOptions.load()
-            let receipt = try document.map(loadReceipt) ?? Receipt { SampleReceipt() }
-            let result: CompiledReceipt
-            do {
-                result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder())).compile(receipt)
-            } catch let error as EscPosError {
-                throw CLIError.invalid(error.description, file: document)
-            }
-            for warning in result.warnings { writeStandardError("warning: \(warning)") }
+            let (profile, result) = try input.compile(profileOptions: profileOptions, strict: strict)
             if let output {
                 do {
                     try Data(result.bytes).write(to: URL(fileURLWithPath: output))

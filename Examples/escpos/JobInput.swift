@@ -1,0 +1,102 @@
+import ArgumentParser
+import EscPos
+import EscPosImaging
+import EscPosSymbolRendering
+import EscPosTemplates
+import Foundation
+
+/// The built-in templates the tool can fill with JSON data.
+enum TemplateName: String, CaseIterable, ExpressibleByArgument {
+    case salesReceipt = "sales-receipt"
+    case kitchenTicket = "kitchen-ticket"
+    case testPage = "test-page"
+
+    var needsData: Bool { self != .testPage }
+}
+
+/// What to print or render: a JSON document, a raw byte file, a template with data, or the sample.
+struct JobInput: ParsableArguments {
+    @Argument(help: "A receipt in the JSON document format (.json), or for `print` raw ESC/POS bytes (.bin).")
+    var document: String?
+
+    @Option(name: .long, help: "Fill a built-in template with --data (test-page needs none).")
+    var template: TemplateName?
+
+    @Option(name: .long, help: "The template's JSON data (an order for sales-receipt, a kitchen order for kitchen-ticket).")
+    var data: String?
+
+    @Flag(name: .long, help: "Use the built-in sample receipt.")
+    var sample = false
+
+    func validate() throws {
+        let sources = [document != nil, template != nil, sample].filter { $0 }.count
+        if sources != 1 {
+            throw ValidationError("give exactly one of a DOCUMENT, --template or --sample")
+        }
+        if let template {
+            if template.needsData, data == nil {
+                throw ValidationError("--template \(template.rawValue) needs --data FILE with the template's JSON data")
+            }
+            if !template.needsData, data != nil {
+                throw ValidationError("--template \(template.rawValue) takes no --data; it describes the --profile")
+            }
+        } else if data != nil {
+            throw ValidationError("--data goes with --template")
+        }
+    }
+
+    /// Whether the input is raw bytes that are sent unchanged.
+    var isRaw: Bool {
+        document.map { !$0.lowercased().hasSuffix(".json") } ?? false
+    }
+
+    /// The file the input's errors refer to.
+    var sourceFile: String? { document ?? data }
+
+    /// Builds the receipt for `profile`, validating template data first.
+    func receipt(for profile: PrinterProfile) throws -> Receipt {
+        if let document { return try loadReceipt(document) }
+        guard let template else { return Receipt { SampleReceipt() } }
+        do {
+            switch template {
+            case .salesReceipt:
+                let order = try decodeJSON(Order.self, from: data ?? "")
+                let receipt = try SalesReceipt(order)
+                return Receipt { receipt }
+            case .kitchenTicket:
+                let order = try decodeJSON(KitchenOrder.self, from: data ?? "")
+                let ticket = try KitchenTicket(order)
+                return Receipt { ticket }
+            case .testPage:
+                return Receipt { TestPage(profile: profile) }
+            }
+        } catch let error as EscPosError {
+            throw CLIError.invalid(error.description, file: data)
+        }
+    }
+
+    /// Picks the profile (`--profile`, else a JSON document's own, else generic 80 mm), then compiles the
+    /// receipt for it, printing warnings to standard error.
+    func compile(profileOptions: ProfileOptions, strict: Bool) throws -> (PrinterProfile, CompiledReceipt) {
+        let profile: PrinterProfile
+        let receipt: Receipt
+        if let document {
+            receipt = try loadReceipt(document)
+            profile = try profileOptions.load(documentProfile: receipt.profile)
+        } else {
+            profile = try profileOptions.load()
+            receipt = try self.receipt(for: profile)
+        }
+        return (profile, try compile(receipt, for: profile, strict: strict))
+    }
+
+    private func compile(_ receipt: Receipt, for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
+        do {
+            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())).compile(receipt)
+            for warning in result.warnings { writeStandardError("warning: \(warning)") }
+            return result
+        } catch let error as EscPosError {
+            throw CLIError.invalid(error.description, file: sourceFile)
+        }
+    }
+}
