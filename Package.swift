@@ -103,6 +103,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // EscPos linked on its own, as a Foundation-free app would; .ci/run builds and runs it in release mode.
+        .executableTarget(name: "EscPosStandaloneCheck", dependencies: ["EscPos"], path: "Tests/EscPosStandaloneCheck"),
         // A tiny program the USB tests run under umockdev's LD_PRELOAD (scripts/harness/usb), so the
         // emulated printer never leaks into the test process itself. Not a product; `swift build` and
         // `swift test` build it next to the test bundle.

@@ -18,7 +18,10 @@ extension GrayImage {
         var table = [UInt8](repeating: 0, count: 256)
         for value in 0..<256 {
             let adjusted = (Double(value) - 127.5) * (1 + contrast) + 127.5 + brightness * 255
-            table[value] = UInt8(max(0, min(255, adjusted.rounded())))
+            // Clamp first, then round by adding ½ and truncating: no libm call (`rounded()` needs `round`,
+            // which a program linking EscPos without Foundation does not get), and NaN cannot trap.
+            let clamped = adjusted.isNaN ? 0 : max(0, min(255, adjusted))
+            table[value] = UInt8(clamped + 0.5)
         }
         return mapped(through: table)
     }
