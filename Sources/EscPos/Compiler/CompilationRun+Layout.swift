@@ -2,7 +2,7 @@
 
 extension CompilationRun {
     /// Works out each column's width in characters for a line of `total` characters.
-    static func columnWidths(_ columns: Columns, total: Int) -> [Int]? {
+    static func columnWidths(_ columns: Columns, total: Int, into widths: inout [Int]) -> Bool {
         let spacing = columns.spacing * (columns.columns.count - 1)
         var fixed = 0
         var weights = 0
@@ -13,9 +13,8 @@ extension CompilationRun {
             }
         }
         let free = total - fixed - spacing
-        guard free >= 0, weights == 0 || free >= columns.columns.count else { return nil }
-        var widths: [Int] = []
-        widths.reserveCapacity(columns.columns.count)
+        guard free >= 0, weights == 0 || free >= columns.columns.count else { return false }
+        widths.clear()
         var remaining = free
         var lastFlexible = -1
         for (index, column) in columns.columns.enumerated() {
@@ -31,13 +30,12 @@ extension CompilationRun {
         }
         // Rounding leftovers go to the last flexible column, so the row fills the line exactly.
         if lastFlexible >= 0 { widths[lastFlexible] += remaining }
-        guard widths.allSatisfy({ $0 >= 1 }) else { return nil }
-        return widths
+        return widths.allSatisfy { $0 >= 1 }
     }
 
     mutating func columns(_ columns: Columns, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let total = try lineWidth(style, at: path())
-        guard let widths = Self.columnWidths(columns, total: total) else {
+        guard Self.columnWidths(columns, total: total, into: &columnWidthScratch) else {
             let needed = columns.columns.reduce(columns.spacing * (columns.columns.count - 1)) { sum, column in
                 if case .fixed(let width) = column.width { return sum + width }
                 return sum + 1
@@ -46,6 +44,7 @@ extension CompilationRun {
                 .doesNotFit, at: path().appending("columns"),
                 "these columns need at least \(needed) characters but a line holds \(total) at this font and size; narrow the fixed columns, reduce spacing or use a smaller size.")
         }
+        let widths = columnWidthScratch
         // Wrap every column's text into its own width. All columns share one scalar buffer and one list of
         // line ranges (reused between blocks), so a row costs no allocation.
         scalars.clear()

@@ -14,6 +14,10 @@ struct CompilationRun {
     var blockText: [Unicode.Scalar] = []
     var blockLines: [Range<Int>] = []
     var cellLineStarts: [Int] = []
+    var columnWidthScratch: [Int] = []
+    /// Cell widths of fonts A, B and C (0 when the profile lacks the font), read once: every line needs them.
+    let cellWidths: (a: Int, b: Int, c: Int)
+    let dotWidth: Int
     var reportedUnencodable: Set<UInt32> = []
     var unencodableScalars: [Unicode.Scalar] = []
     /// Decodes image files for image blocks; see ``CompileOptions/imageDecoder``.
@@ -28,6 +32,11 @@ struct CompilationRun {
         self.profile = profile
         self.strict = strict
         self.encoder = CodePageEncoder(profile: profile)
+        self.cellWidths = (
+            profile.metrics(for: .a)?.cellWidth ?? 0, profile.metrics(for: .b)?.cellWidth ?? 0,
+            profile.metrics(for: .c)?.cellWidth ?? 0
+        )
+        self.dotWidth = profile.dotWidth
         output.reserveCapacity(2048)
         scalars.reserveCapacity(256)
         blockText.reserveCapacity(256)
@@ -104,7 +113,7 @@ struct CompilationRun {
     func resolve(_ style: TextStyle, at path: @autoclosure () -> DocumentPath) throws(EscPosError) -> ResolvedStyle {
         try style.validate(at: path())
         let resolved = ResolvedStyle(style)
-        if profile.metrics(for: resolved.font) == nil {
+        if cellWidth(resolved.font) == 0 {
             throw EscPosError(
                 .unsupportedByProfile, at: path().appending("font"),
                 "\(profile.name) has no font \(resolved.font.rawValue.uppercased()); use one of \(profile.fonts.map { $0.font.rawValue }.joined(separator: ", ")).")
@@ -122,10 +131,18 @@ struct CompilationRun {
         return resolved
     }
 
+    @inline(__always) func cellWidth(_ font: TextStyle.Font) -> Int {
+        switch font {
+        case .a: return cellWidths.a
+        case .b: return cellWidths.b
+        case .c: return cellWidths.c
+        }
+    }
+
     /// Characters per line in `style`.
     func lineWidth(_ style: ResolvedStyle, at path: @autoclosure () -> DocumentPath) throws(EscPosError) -> Int {
-        let cell = (profile.metrics(for: style.font)?.cellWidth ?? 12) * style.size.width
-        let area = style.printAreaWidth ?? (profile.dotWidth - style.leftMargin)
+        let cell = max(1, cellWidth(style.font)) * style.size.width
+        let area = style.printAreaWidth ?? (dotWidth - style.leftMargin)
         let columns = area / cell
         if columns < 1 {
             throw EscPosError(

@@ -4,6 +4,15 @@ enum LineBreaker {
     /// at spaces where possible and inside a word only when the word alone is wider than a line.
     /// Spaces at a break are dropped; an empty input gives one empty line.
     static func wrap(_ text: [Unicode.Scalar], from start: Int, to end: Int, width: Int, into lines: inout [Range<Int>]) {
+        text.withUnsafeBufferPointer { text in
+            wrap(text, from: start, to: end, width: width, into: &lines)
+        }
+    }
+
+    private static func wrap(
+        _ text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int, width: Int,
+        into lines: inout [Range<Int>]
+    ) {
         var lineStart = start
         if lineStart >= end {
             lines.append(start..<start)
@@ -43,7 +52,7 @@ enum LineBreaker {
         }
     }
 
-    private static func trimTrailingSpaces(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+    private static func trimTrailingSpaces(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {
         var end = end
         while end > start, text[end - 1] == " " { end -= 1 }
         return end
@@ -51,8 +60,10 @@ enum LineBreaker {
 
     /// The display width of `text[range]`.
     static func columns(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Int {
-        var total = 0
-        for index in range { total += CharacterWidth.columns(of: text[index]) }
-        return total
+        text.withUnsafeBufferPointer { scalars in
+            var total = 0
+            for index in range { total += CharacterWidth.columns(of: scalars[index]) }
+            return total
+        }
     }
 }
