@@ -23,8 +23,8 @@ extension PrinterModel {
         // About 11 modules per character plus start, stop and quiet zones, as Code 128 needs.
         let modules = data.count * 11 + 35
         let width = min(currentArea.width, modules * barcodeModuleWidth)
-        // HRI text is the data without Code 128's code-set switches.
-        let text = system == 73 ? ZintSymbolDrawing.code128Text(data) ?? "" : String(decoding: data, as: UTF8.self)
+        // HRI text is the data without Code 128's code-set switches, GS1 data with its AIs in brackets.
+        let text = ZintSymbolDrawing.humanReadableText(system: system, data: data)
         let drawn = symbolDrawing?.drawBarcode(system: system, data: data, moduleWidth: barcodeModuleWidth, height: barcodeHeight)
         placeSymbol(
             name: name, data: data, drawn: drawn, width: width, height: barcodeHeight, hri: hriPosition, hriText: text,
@@ -37,7 +37,8 @@ extension PrinterModel {
             symbolData[cn] = Array(parameters.dropFirst())
         case 0x51:  // 81: print the stored symbol
             guard let data = symbolData[cn] else { return }
-            let module = symbolModuleSize[cn] ?? 3
+            // MaxiCode has no module-size function: libzint's raster at half scale, about 150 × 133 dots.
+            let module = cn == 50 ? 1 : symbolModuleSize[cn] ?? 3
             let width: Int
             let height: Int
             if cn == 48 {
