@@ -143,7 +143,9 @@ public final class VirtualPrinterServer: Sendable {
     ) async throws -> NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never> {
         let idle = TimeAmount.nanoseconds(
             idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
-        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        // One event loop for the listener and every connection: child channels initialised on different
+        // loops could reach the job queue out of accept order, and a printer serves one job at a time anyway.
+        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton.next())
             .serverChannelOption(.backlog, value: 16)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: host, port: port) { channel in
