@@ -30,6 +30,9 @@ struct CodePageEncoder {
         currentIsASCIICompatible = currentPage?.isASCIICompatible ?? false
     }
 
+    /// Whether printable ASCII goes out unchanged right now (the current page is known and ASCII-compatible).
+    var printsASCIIUnchanged: Bool { currentIsASCIICompatible }
+
     /// Forgets the current page (after raw bytes) or resets it to the power-on page (after `ESC @`).
     mutating func reset(known: Bool) {
         current = known ? defaultSlot : nil

@@ -45,6 +45,7 @@ extension CompilationRun {
                 "these columns need at least \(needed) characters but a line holds \(total) at this font and size; narrow the fixed columns, reduce spacing or use a smaller size.")
         }
         let widths = columnWidthScratch
+        if try asciiColumnsRow(columns, widths: widths, style: style) { return }
         // Wrap every column's text into its own width. All columns share one scalar buffer and one list of
         // line ranges (reused between blocks), so a row costs no allocation.
         scalars.clear()
@@ -86,6 +87,7 @@ extension CompilationRun {
 
     mutating func keyValue(_ keyValue: KeyValue, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
+        if asciiKeyValueLine(keyValue, width: width, style: style) { return }
         scalars.clear()
         ScalarBuffer.append(keyValue.key, to: &scalars, flattenWhitespace: true)
         let keyEnd = scalars.count
@@ -137,6 +139,55 @@ extension CompilationRun {
             }
         }
         try emitBlockLines(style: style, path: path())
+    }
+
+    /// Fast path, same bytes as the general layout: a row whose cells are printable ASCII that fit their
+    /// columns is one line, written straight from the strings' UTF-8.
+    mutating func asciiColumnsRow(_ columns: Columns, widths: [Int], style: ResolvedStyle) throws(EscPosError) -> Bool {
+        guard encoder.printsASCIIUnchanged else { return false }
+        for (index, column) in columns.columns.enumerated() {
+            guard let count = ASCIIText.printableCount(column.text), count <= widths[index] else { return false }
+        }
+        emitStyle(style)
+        let lineStart = output.count
+        for (index, column) in columns.columns.enumerated() {
+            if index > 0 { ASCIIText.appendSpaces(columns.spacing, to: &output) }
+            let padding = widths[index] - column.text.utf8.count
+            let before: Int
+            switch column.alignment {
+            case .left: before = 0
+            case .center: before = padding / 2
+            case .right: before = padding
+            }
+            ASCIIText.appendSpaces(before, to: &output)
+            ASCIIText.append(column.text, to: &output)
+            ASCIIText.appendSpaces(padding - before, to: &output)
+        }
+        while output.count > lineStart, output.last == 0x20 { output.removeLast() }
+        output.append(0x0A)
+        return true
+    }
+
+    /// Fast path, same bytes as the general layout: an ASCII key and value that fit on one line.
+    mutating func asciiKeyValueLine(_ keyValue: KeyValue, width: Int, style: ResolvedStyle) -> Bool {
+        guard encoder.printsASCIIUnchanged, let leader = keyValue.leader.asciiValue, (0x20..<0x7F).contains(leader),
+            let keyCount = ASCIIText.printableCount(keyValue.key), let valueCount = ASCIIText.printableCount(keyValue.value)
+        else { return false }
+        let gap = leader == 0x20 ? 1 : 3
+        guard keyCount <= width - valueCount - gap, width - valueCount - gap >= 1 else { return false }
+        emitStyle(style)
+        ASCIIText.append(keyValue.key, to: &output)
+        let fill = width - keyCount - valueCount
+        if leader == 0x20 || keyCount == 0 {
+            ASCIIText.appendSpaces(fill, to: &output)
+        } else {
+            output.append(0x20)
+            output.append(contentsOf: repeatElement(leader, count: fill - 2))
+            output.append(0x20)
+        }
+        ASCIIText.append(keyValue.value, to: &output)
+        output.append(0x0A)
+        return true
     }
 
     /// `count` spaces as a slice of a shared run: appending it is a copy, not a loop.

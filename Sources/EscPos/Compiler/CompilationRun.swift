@@ -196,6 +196,13 @@ struct CompilationRun {
     /// Lays out and emits a paragraph: hard line breaks, then word wrap at the line width.
     mutating func paragraph(_ content: String, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
+        // Fast path, same bytes: a line of printable ASCII that fits needs no wrapping and no page choice.
+        if encoder.printsASCIIUnchanged, let count = ASCIIText.printableCount(content), count <= width {
+            emitStyle(style)
+            ASCIIText.append(content, to: &output)
+            output.append(0x0A)
+            return
+        }
         scalars.clear()
         lines.clear()
         ScalarBuffer.append(content, to: &scalars)
