@@ -144,7 +144,7 @@ extension CompilationRun {
     /// Fast path, same bytes as the general layout: a row whose cells are printable ASCII that fit their
     /// columns is one line, written straight from the strings' UTF-8.
     mutating func asciiColumnsRow(_ columns: Columns, widths: [Int], style: ResolvedStyle) throws(EscPosError) -> Bool {
-        guard encoder.printsASCIIUnchanged else { return false }
+        guard usesASCIIFastPath, encoder.printsASCIIUnchanged else { return false }
         for (index, column) in columns.columns.enumerated() {
             guard let count = ASCIIText.printableCount(column.text), count <= widths[index] else { return false }
         }
@@ -170,7 +170,7 @@ extension CompilationRun {
 
     /// Fast path, same bytes as the general layout: an ASCII key and value that fit on one line.
     mutating func asciiKeyValueLine(_ keyValue: KeyValue, width: Int, style: ResolvedStyle) -> Bool {
-        guard encoder.printsASCIIUnchanged, let leader = keyValue.leader.asciiValue, (0x20..<0x7F).contains(leader),
+        guard usesASCIIFastPath, encoder.printsASCIIUnchanged, let leader = keyValue.leader.asciiValue, (0x20..<0x7F).contains(leader),
             let keyCount = ASCIIText.printableCount(keyValue.key), let valueCount = ASCIIText.printableCount(keyValue.value)
         else { return false }
         let gap = leader == 0x20 ? 1 : 3

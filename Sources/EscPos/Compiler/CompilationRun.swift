@@ -19,6 +19,8 @@ struct CompilationRun {
     let cellWidths: (a: Int, b: Int, c: Int)
     let dotWidth: Int
     var reportedUnencodable: Set<UInt32> = []
+    /// See ``ReceiptCompiler/usesASCIIFastPath``.
+    var usesASCIIFastPath = true
     var unencodableScalars: [Unicode.Scalar] = []
     /// Decodes image files for image blocks; see ``CompileOptions/imageDecoder``.
     var imageDecoder: (any ImageDecoding)?
@@ -197,7 +199,7 @@ struct CompilationRun {
     mutating func paragraph(_ content: String, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
         // Fast path, same bytes: a line of printable ASCII that fits needs no wrapping and no page choice.
-        if encoder.printsASCIIUnchanged, let count = ASCIIText.printableCount(content), count <= width {
+        if usesASCIIFastPath, encoder.printsASCIIUnchanged, let count = ASCIIText.printableCount(content), count <= width {
             emitStyle(style)
             ASCIIText.append(content, to: &output)
             output.append(0x0A)

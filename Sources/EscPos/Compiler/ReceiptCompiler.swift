@@ -20,6 +20,9 @@ public struct ReceiptCompiler: Sendable {
     public let profile: PrinterProfile
     /// Caller options.
     public var options: CompileOptions
+    /// Whether printable-ASCII lines that fit skip the general layout. Always on; tests turn it off to prove
+    /// both paths give the same bytes.
+    var usesASCIIFastPath = true
 
     /// Creates a compiler for `profile`.
     public init(profile: PrinterProfile, options: CompileOptions = CompileOptions()) {
@@ -35,6 +38,7 @@ public struct ReceiptCompiler: Sendable {
     public func compile(_ receipt: Receipt) throws -> CompiledReceipt {
         try profile.validate()
         var run = CompilationRun(profile: profile, strict: options.strict || receipt.options.strict)
+        run.usesASCIIFastPath = usesASCIIFastPath
         run.imageDecoder = options.imageDecoder
         run.imagePixelLimit = options.imagePixelLimit
         run.symbolRenderer = options.symbolRenderer
