@@ -148,13 +148,8 @@ func writeStandardError(_ text: String, terminator: String = "\n") {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as CLIError {
-        writeStandardError("error: \(error)")
-        throw error.exitCode
-    } catch let error as TransportError {
-        let cliError = CLIError.transport(error)
-        writeStandardError("error: \(cliError)")
-        throw cliError.exitCode
+    } catch {
+        throw reported(error)
     }
 }
 
@@ -162,14 +157,21 @@ func reportingErrors(_ body: () throws -> Void) throws {
 func reportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
-    } catch let error as CLIError {
-        writeStandardError("error: \(error)")
-        throw error.exitCode
-    } catch let error as TransportError {
-        let cliError = CLIError.transport(error)
-        writeStandardError("error: \(cliError)")
-        throw cliError.exitCode
+    } catch {
+        throw reported(error)
     }
+}
+
+/// Writes our errors to standard error and returns the exit code to throw; other errors pass through.
+private func reported(_ error: any Error) -> any Error {
+    let cliError: CLIError
+    switch error {
+    case let error as CLIError: cliError = error
+    case let error as TransportError: cliError = .transport(error)
+    default: return error
+    }
+    writeStandardError("error: \(cliError)")
+    return cliError.exitCode
 }
 
 /// Reads a receipt from a JSON file, with the path of any bad field in the error.

@@ -92,6 +92,30 @@ public enum GoldenFixture {
         }
     }
 
+    /// Checks a document fixture end to end: `Fixtures/<name>.json` must decode to `receipt` (it is written
+    /// from `receipt` when recording), the JSON document is compiled for `profile`, and its bytes and listing
+    /// are checked with ``expect(_:named:profile:header:sourceLocation:)``.
+    ///
+    /// - Returns: The compiled result, for further assertions (warnings, command headers).
+    @discardableResult
+    public static func expectDocument(
+        _ receipt: Receipt, named name: String, profile: PrinterProfile, header: [String],
+        options: CompileOptions = CompileOptions(), sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CompiledReceipt {
+        let jsonURL = url(name, "json")
+        if recordMode != .never {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            try encoder.encode(receipt).write(to: jsonURL)
+        }
+        // The JSON twin decodes to the same document, and it is the JSON that is compiled.
+        let fromJSON = try JSONDecoder().decode(Receipt.self, from: Data(contentsOf: jsonURL))
+        #expect(fromJSON == receipt, "\(name).json differs from the DSL document", sourceLocation: sourceLocation)
+        let result = try ReceiptCompiler(profile: profile, options: options).compile(fromJSON)
+        expect(result.bytes, named: name, profile: profile, header: header, sourceLocation: sourceLocation)
+        return result
+    }
+
     /// A readable explanation of a byte mismatch: sizes, the first differing offset and a diff of the
     /// decoded listings.
     public static func mismatchReport(expected: [UInt8], actual: [UInt8], profile: PrinterProfile, name: String) -> String {

@@ -106,17 +106,8 @@ import Testing
 
     @Test(arguments: fixtures)
     func fixtureMatches(_ fixture: Fixture) throws {
-        let jsonURL = GoldenFixture.url(fixture.name, "json")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        if GoldenFixture.recordMode != .never {
-            try encoder.encode(fixture.receipt).write(to: jsonURL)
-        }
-        // The JSON twin decodes to the same document.
-        let fromJSON = try JSONDecoder().decode(Receipt.self, from: Data(contentsOf: jsonURL))
-        #expect(fromJSON == fixture.receipt, "\(fixture.name).json differs from the DSL document")
-        let result = try ReceiptCompiler(profile: fixture.profile).compile(fromJSON)
-        GoldenFixture.expect(result.bytes, named: fixture.name, profile: fixture.profile, header: fixture.header)
+        try GoldenFixture.expectDocument(
+            fixture.receipt, named: fixture.name, profile: fixture.profile, header: fixture.header)
     }
 
     @Test func samplesJSONIsTheFixtureDocument() throws {

@@ -76,6 +76,9 @@ import Testing
         #expect(try printedLines { KeyValue("Total", "12.50", leader: " ") } == ["Total                      12.50"])
         let long = try printedLines { KeyValue("A very long description of a discount line", "-1.00") }
         #expect(long == ["A very long description", "of a discount line ....... -1.00"])
+        // A value that nearly fills the line goes under the key, right-aligned.
+        let wide = String(repeating: "9", count: 31)
+        #expect(try printedLines { KeyValue("Tip", wide) } == ["Tip", " " + wide])
     }
 
     @Test func eastAsianWideCharactersCountTwoColumns() throws {

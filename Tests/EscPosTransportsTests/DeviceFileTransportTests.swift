@@ -27,32 +27,19 @@ struct DeviceFileTransportTests {
         var testDescription: String { query }
     }
 
-    @Test(arguments: [
+    static let lineCases: [LineCase] = [
         LineCase(
-            query: "baud=19200&flow=rtscts&parity=none",
-            speed: B19200,
-            parityEnabled: false,
-            parityOdd: false,
-            rtscts: true,
-            xonxoff: false
-        ),
+            query: "baud=19200&flow=rtscts&parity=none", speed: B19200, parityEnabled: false, parityOdd: false,
+            rtscts: true, xonxoff: false),
         LineCase(
-            query: "baud=115200&flow=xonxoff&parity=even",
-            speed: B115200,
-            parityEnabled: true,
-            parityOdd: false,
-            rtscts: false,
-            xonxoff: true
-        ),
+            query: "baud=115200&flow=xonxoff&parity=even", speed: B115200, parityEnabled: true, parityOdd: false,
+            rtscts: false, xonxoff: true),
         LineCase(
-            query: "baud=9600&flow=none&parity=odd",
-            speed: B9600,
-            parityEnabled: true,
-            parityOdd: true,
-            rtscts: false,
-            xonxoff: false
-        ),
-    ])
+            query: "baud=9600&flow=none&parity=odd", speed: B9600, parityEnabled: true, parityOdd: true,
+            rtscts: false, xonxoff: false),
+    ]
+
+    @Test(arguments: lineCases)
     func serialAppliesLineSettings(_ line: LineCase) async throws {
         let pty = try PseudoTerminal()
         try await withPrinterTransport(PrinterURI("serial://\(pty.devicePath)?\(line.query)")) { _ in
@@ -71,32 +58,7 @@ struct DeviceFileTransportTests {
 
     /// The pty driver forces 8N1 whatever is asked, so parity is checked on the settings the transport
     /// hands to `tcsetattr`, and speed and flow control on the real line above.
-    @Test(arguments: [
-        LineCase(
-            query: "baud=19200&flow=rtscts&parity=none",
-            speed: B19200,
-            parityEnabled: false,
-            parityOdd: false,
-            rtscts: true,
-            xonxoff: false
-        ),
-        LineCase(
-            query: "baud=115200&flow=xonxoff&parity=even",
-            speed: B115200,
-            parityEnabled: true,
-            parityOdd: false,
-            rtscts: false,
-            xonxoff: true
-        ),
-        LineCase(
-            query: "baud=9600&flow=none&parity=odd",
-            speed: B9600,
-            parityEnabled: true,
-            parityOdd: true,
-            rtscts: false,
-            xonxoff: false
-        ),
-    ])
+    @Test(arguments: lineCases)
     func lineSettingsRequested(_ line: LineCase) throws {
         guard case .serial(_, let options) = try PrinterURI("serial:///dev/ttyS0?\(line.query)").endpoint else {
             Issue.record("not a serial URI")

@@ -128,14 +128,12 @@ extension CompilationRun {
             let keyLines = lines.count
             LineBreaker.wrap(scalars, from: keyEnd, to: scalars.count, width: width, into: &lines)
             for (index, range) in lines.enumerated() {
-                if index >= keyLines {
-                    blockText.append(contentsOf: repeatElement(" ", count: max(0, width - LineBreaker.columns(scalars, range))))
-                    let start = blockText.count
-                    blockText.append(contentsOf: scalars[range])
-                    blockLines.append((start - max(0, width - LineBreaker.columns(scalars, range)))..<blockText.count)
-                } else {
-                    appendLine(range)
+                let start = blockText.count
+                if index >= keyLines {  // value lines are right-aligned
+                    blockText.append(contentsOf: spaces(width - LineBreaker.columns(scalars, range)))
                 }
+                blockText.append(contentsOf: scalars[range])
+                blockLines.append(start..<blockText.count)
             }
         }
         try emitBlockLines(style: style, path: path())
