@@ -100,6 +100,9 @@ struct PreviewCommand: ParsableCommand {
     @Flag(name: .long, help: "Preview the built-in sample receipt instead of a document.")
     var sample = false
 
+    @Option(name: .customLong("image-dir"), help: "Image paths in the document must be inside this folder.")
+    var imageDirectory: String?
+
     @OptionGroup var profileOptions: ProfileOptions
 
     @Option(name: .long, help: "Write the page as a PNG image to this file.")
@@ -123,7 +126,7 @@ struct PreviewCommand: ParsableCommand {
             } else {
                 let receipt = try document.map(loadReceipt) ?? Receipt { SampleReceipt() }
                 do {
-                    let options = CompileOptions(imageDecoder: ImageDecoder())
+                    let options = CompileOptions(imageDecoder: ImageDecoder(), imageDirectory: imageDirectory)
                     let result = try ReceiptCompiler(profile: profile, options: options).compile(receipt)
                     for warning in result.warnings { writeStandardError("warning: \(warning)") }
                     bytes = result.bytes

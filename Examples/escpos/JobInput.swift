@@ -28,6 +28,14 @@ struct JobInput: ParsableArguments {
     @Flag(name: .long, help: "Use the built-in sample receipt.")
     var sample = false
 
+    @Option(
+        name: .customLong("image-dir"),
+        help: ArgumentHelp(
+            "Image paths in the document must be inside this folder (relative paths are taken in it).",
+            discussion: "Set it whenever the document comes from someone else: without it, a document can name "
+                + "any file this user can read."))
+    var imageDirectory: String?
+
     func validate() throws {
         let sources = [document != nil, template != nil, sample].filter { $0 }.count
         if sources != 1 {
@@ -92,7 +100,7 @@ struct JobInput: ParsableArguments {
 
     private func compile(_ receipt: Receipt, for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
         do {
-            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())).compile(receipt)
+            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer(), imageDirectory: imageDirectory)).compile(receipt)
             for warning in result.warnings { writeStandardError("warning: \(warning)") }
             return result
         } catch let error as EscPosError {

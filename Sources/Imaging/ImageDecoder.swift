@@ -53,17 +53,7 @@ public struct ImageDecoder: ImageDecoding {
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage`` when the bytes are not a PNG or
     ///   JPEG file, are damaged or truncated, or the image is empty or larger than `pixelLimit`.
     public func decodeImage(_ bytes: [UInt8], pixelLimit: Int = GrayImage.defaultPixelLimit) throws -> GrayImage {
-        switch Self.format(of: bytes) {
-        case .png: return try LibPNG.decode(bytes, pixelLimit: pixelLimit)
-        case .jpeg: return try LibJPEG.decode(bytes, pixelLimit: pixelLimit)
-        case nil:
-            let start = bytes.prefix(8).map { hex($0) }.joined(separator: " ")
-            throw EscPosError(
-                .invalidImage,
-                bytes.isEmpty
-                    ? "the image data is empty; give the bytes of a PNG or JPEG file"
-                    : "the image data is neither PNG nor JPEG (it starts with \(start)); convert it to PNG")
-        }
+        try decode(bytes, pixelLimit: pixelLimit, quotingFirstBytes: true)
     }
 
     /// Reads and decodes the PNG or JPEG file at `path`.
@@ -73,14 +63,48 @@ public struct ImageDecoder: ImageDecoding {
     ///   - pixelLimit: The most pixels accepted.
     /// - Returns: The image as gray pixels.
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``, also when the file is missing,
-    ///   unreadable or larger than ``maximumFileBytes``.
+    ///   unreadable, not a regular file (a FIFO or a device is refused without waiting on it) or larger than
+    ///   ``maximumFileBytes``. Messages name the path but never quote the file's bytes.
     public func decodeImage(atPath path: String, pixelLimit: Int = GrayImage.defaultPixelLimit) throws -> GrayImage {
-        let bytes = try FileContents.read(path, maximumBytes: maximumFileBytes)
+        try decodeImage(atPath: path, inDirectory: nil, pixelLimit: pixelLimit)
+    }
+
+    /// Reads and decodes the PNG or JPEG file at `path`, which must lie inside `directory` when one is given.
+    ///
+    /// With a directory, a relative `path` is taken inside it, and a path that leads outside it (through `..`
+    /// or a symbolic link) is refused before anything outside is opened; the message does not say whether
+    /// such a file exists. This is what ``CompileOptions/imageDirectory`` uses.
+    ///
+    /// - Parameters:
+    ///   - path: A file system path.
+    ///   - directory: The folder image files must be in, or `nil` for any readable file.
+    ///   - pixelLimit: The most pixels accepted.
+    /// - Returns: The image as gray pixels.
+    /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``.
+    public func decodeImage(atPath path: String, inDirectory directory: String?, pixelLimit: Int) throws -> GrayImage {
+        let file = try directory.map { directory throws(EscPosError) in try FileContents.confined(path, to: directory) } ?? path
+        let bytes = try FileContents.read(file, maximumBytes: maximumFileBytes)
         do {
-            return try decodeImage(bytes, pixelLimit: pixelLimit)
+            // A file's bytes are never quoted: the error goes back to whoever named the path, who may not be
+            // allowed to read the file.
+            return try decode(bytes, pixelLimit: pixelLimit, quotingFirstBytes: false)
         } catch var error as EscPosError {
             error.message = "\"\(path)\": " + error.message
             throw error
+        }
+    }
+
+    private func decode(_ bytes: [UInt8], pixelLimit: Int, quotingFirstBytes: Bool) throws -> GrayImage {
+        switch Self.format(of: bytes) {
+        case .png: return try LibPNG.decode(bytes, pixelLimit: pixelLimit)
+        case .jpeg: return try LibJPEG.decode(bytes, pixelLimit: pixelLimit)
+        case nil:
+            let start = quotingFirstBytes ? " (it starts with \(bytes.prefix(8).map { hex($0) }.joined(separator: " ")))" : ""
+            throw EscPosError(
+                .invalidImage,
+                bytes.isEmpty
+                    ? "the image data is empty; give the bytes of a PNG or JPEG file"
+                    : "the image data is neither PNG nor JPEG\(start); convert it to PNG")
         }
     }
 }

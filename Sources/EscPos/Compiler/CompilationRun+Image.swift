@@ -61,7 +61,8 @@ extension CompilationRun {
         do {
             switch image.source {
             case .data(let bytes): return try decoder.decodeImage(bytes, pixelLimit: imagePixelLimit)
-            case .path(let file): return try decoder.decodeImage(atPath: file, pixelLimit: imagePixelLimit)
+            case .path(let file):
+                return try decoder.decodeImage(atPath: file, inDirectory: imageDirectory, pixelLimit: imagePixelLimit)
             case .pixels(let gray): return gray
             }
         } catch let error as EscPosError {

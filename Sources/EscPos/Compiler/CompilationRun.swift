@@ -25,6 +25,8 @@ struct CompilationRun {
     /// Decodes image files for image blocks; see ``CompileOptions/imageDecoder``.
     var imageDecoder: (any ImageDecoding)?
     var imagePixelLimit = GrayImage.defaultPixelLimit
+    /// The folder image paths must lie in; see ``CompileOptions/imageDirectory``.
+    var imageDirectory: String?
     /// Draws symbols the printer cannot (see ``CompileOptions/symbolRenderer``).
     var symbolRenderer: (any SymbolRendering)?
     /// Whether every symbol is drawn in software (``Receipt/Options/symbolRendering``).
@@ -95,9 +97,13 @@ struct CompilationRun {
                 printerStyle = nil
                 encoder.reset(known: false)
             case .image(let image):
+                let start = output.count
                 try rasterImage(image, alignment: image.alignment ?? inherited.alignment ?? .left, path: blockPath())
+                try guardRealTimeCommands(emittedFrom: start, path: blockPath())
             case .barcode, .qrCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode:
+                let start = output.count
                 if let symbol = block.symbol { try self.symbol(symbol, inherited: inherited, path: blockPath()) }
+                try guardRealTimeCommands(emittedFrom: start, path: blockPath())
             }
         }
     }

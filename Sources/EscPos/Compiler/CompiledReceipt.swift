@@ -50,15 +50,24 @@ public struct CompileOptions: Sendable {
     /// ``Receipt/Options/SymbolRenderingMode/software``). `EscPosSymbolRendering` provides
     /// `ZintSymbolRenderer`; without a renderer such symbols are an error (`missingRenderer`).
     public var symbolRenderer: (any SymbolRendering)?
+    /// The folder that ``RasterImage`` paths must lie in, or `nil` to allow any file the process can read.
+    ///
+    /// With a directory, a relative path is taken inside it, and a path that leads outside it (through `..`
+    /// or a symbolic link) is refused with ``EscPosError/Code/invalidImage`` before anything outside it is
+    /// opened. **A service that compiles documents it did not write itself (a print agent, a web backend) must
+    /// set this**: without it, a document can name any file the service can read, such as `/etc/shadow`.
+    public var imageDirectory: String?
 
     /// Creates options.
     public init(
         strict: Bool = false, imageDecoder: (any ImageDecoding)? = nil,
-        imagePixelLimit: Int = GrayImage.defaultPixelLimit, symbolRenderer: (any SymbolRendering)? = nil
+        imagePixelLimit: Int = GrayImage.defaultPixelLimit, symbolRenderer: (any SymbolRendering)? = nil,
+        imageDirectory: String? = nil
     ) {
         self.strict = strict
         self.imageDecoder = imageDecoder
         self.imagePixelLimit = imagePixelLimit
         self.symbolRenderer = symbolRenderer
+        self.imageDirectory = imageDirectory
     }
 }

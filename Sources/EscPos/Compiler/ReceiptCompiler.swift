@@ -41,6 +41,7 @@ public struct ReceiptCompiler: Sendable {
         run.usesASCIIFastPath = usesASCIIFastPath
         run.imageDecoder = options.imageDecoder
         run.imagePixelLimit = options.imagePixelLimit
+        run.imageDirectory = options.imageDirectory
         run.symbolRenderer = options.symbolRenderer
         run.softwareSymbols = receipt.options.symbolRendering == .software
         try run.compile(receipt.blocks, inherited: .inherited, path: .root)

@@ -30,12 +30,14 @@ extension Block {
             for (index, column) in columns.columns.enumerated() {
                 func columnPath() -> DocumentPath { path().appending("columns").appending(index: index) }
                 switch column.width {
-                case .fixed(let width) where width < 1:
+                case .fixed(let width) where !(1...Column.Width.maximumFixedWidth).contains(width):
                     throw EscPosError(
-                        .valueOutOfRange, at: columnPath().appending("width"), "a column must be at least 1 character wide, not \(width).")
-                case .flexible(let weight) where !(1...100).contains(weight):
+                        .valueOutOfRange, at: columnPath().appending("width"),
+                        "a column width of \(width) characters is out of range; use 1–\(Column.Width.maximumFixedWidth).")
+                case .flexible(let weight) where !(1...Column.Width.maximumWeight).contains(weight):
                     throw EscPosError(
-                        .valueOutOfRange, at: columnPath().appending("weight"), "a column weight must be 1–100, not \(weight).")
+                        .valueOutOfRange, at: columnPath().appending("weight"),
+                        "a column weight must be 1–\(Column.Width.maximumWeight), not \(weight).")
                 default:
                     break
                 }

@@ -41,6 +41,11 @@ public struct Column: Hashable, Sendable {
 
         /// A flexible column of weight 1.
         public static let flexible = Width.flexible(weight: 1)
+
+        /// The widest fixed column, in characters: no printer line holds more (4096 dots of 1-dot cells).
+        public static let maximumFixedWidth = 4096
+        /// The largest weight of a flexible column.
+        public static let maximumWeight = 100
     }
 
     /// The column's text.

@@ -22,8 +22,14 @@ public enum SymbolData: Hashable, Sendable {
         case data, bytes
     }
 
-    /// Reads `"data"` or `"bytes"` from a 2D-code object.
+    /// Reads `"data"` or `"bytes"` from a 2D-code object; giving both is an error, since only one could be
+    /// printed and a sender would not know which.
     init(from container: KeyedDecodingContainer<CodingKeys>) throws {
+        if container.contains(.bytes), container.contains(.data) {
+            throw EscPosError(
+                .invalidDocument, at: DocumentPath(codingPath: container.codingPath),
+                "give either \"data\" (text) or \"bytes\" (a byte array), not both.")
+        }
         if let bytes = try container.decodeIfPresent([UInt8].self, forKey: .bytes) {
             self = .bytes(bytes)
         } else {

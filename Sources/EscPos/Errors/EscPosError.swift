@@ -105,5 +105,9 @@ extension EscPosError {
         public static let invalidImage = Code(rawValue: "invalidImage")
         /// A block that needs a helper the compiler was not given (an image decoder, a symbol renderer).
         public static let missingRenderer = Code(rawValue: "missingRenderer")
+        /// Image or symbol data that contains a real-time command (`DLE DC4`, `DLE ENQ`), which printers run
+        /// wherever it appears, even inside another command's data, and which the profile cannot switch off
+        /// (no `GS ( D`, or a command `GS ( D` does not cover). A warning; an error in strict mode.
+        public static let realTimeCommandInData = Code(rawValue: "realTimeCommandInData")
     }
 }

@@ -32,4 +32,31 @@ public protocol ImageDecoding: Sendable {
     /// - Returns: The image as gray pixels.
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``, also when the file cannot be read.
     func decodeImage(atPath path: String, pixelLimit: Int) throws -> GrayImage
+
+    /// Decodes the image file at `path`, which must lie inside `directory` when one is given.
+    ///
+    /// The compiler calls this for ``RasterImage`` paths, with ``CompileOptions/imageDirectory``.
+    ///
+    /// - Parameters:
+    ///   - path: A file system path; relative paths are inside `directory` when one is given.
+    ///   - directory: The folder image files must be in (symbolic links included), or `nil` for any file.
+    ///   - pixelLimit: The most pixels accepted.
+    /// - Returns: The image as gray pixels.
+    /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``, also when the path leads outside
+    ///   `directory`.
+    func decodeImage(atPath path: String, inDirectory directory: String?, pixelLimit: Int) throws -> GrayImage
+}
+
+extension ImageDecoding {
+    /// Decodes any path when no directory is given; refuses every path otherwise, because a decoder that does
+    /// not implement this requirement cannot keep paths inside a directory.
+    public func decodeImage(atPath path: String, inDirectory directory: String?, pixelLimit: Int) throws -> GrayImage {
+        guard directory == nil else {
+            throw EscPosError(
+                .invalidImage,
+                "this image decoder cannot keep image paths inside the image directory; give the image as data, "
+                    + "or use EscPosImaging's ImageDecoder")
+        }
+        return try decodeImage(atPath: path, pixelLimit: pixelLimit)
+    }
 }

@@ -51,10 +51,15 @@ extension PrinterProfile: Codable {
         if !(8...4096).contains(dotWidth) {
             throw EscPosError(.invalidProfile, at: path.appending("dotWidth"), "dotWidth \(dotWidth) is not a printer width; use 8–4096 dots (384 for 58 mm, 576 for 80 mm paper).")
         }
+        if !(72...600).contains(dpi) {
+            throw EscPosError(
+                .invalidProfile, at: path.appending("dpi"),
+                "dpi \(dpi) is not a printer resolution; use 72–600 (203 for most receipt printers, 180 for Star, 300 for some Citizen).")
+        }
         if metrics(for: .a) == nil {
             throw EscPosError(.invalidProfile, at: path.appending("fonts"), "the profile must describe font \"a\" (the default font).")
         }
-        for (index, font) in fonts.enumerated() where font.cellWidth < 1 || font.cellHeight < 1 || font.cellWidth > dotWidth {
+        for (index, font) in fonts.enumerated() where font.cellWidth < 1 || font.cellHeight < 1 || font.cellWidth > dotWidth || font.cellHeight > 255 {
             throw EscPosError(.invalidProfile, at: path.appending("fonts").appending(index: index), "font cell \(font.cellWidth)×\(font.cellHeight) dots is impossible for a \(dotWidth)-dot line.")
         }
         if codePages.isEmpty {
@@ -65,8 +70,11 @@ extension PrinterProfile: Codable {
         else {
             throw EscPosError(.invalidProfile, at: path.appending("replacementCharacter"), "the replacement character must be one printable ASCII character, such as \"?\".")
         }
-        if limits.maxRasterBandHeight < 1 {
-            throw EscPosError(.invalidProfile, at: path.appending("limits").appending("maxRasterBandHeight"), "the raster band height must be at least 1 dot.")
+        if !(1...65535).contains(limits.maxRasterBandHeight) {
+            throw EscPosError(.invalidProfile, at: path.appending("limits").appending("maxRasterBandHeight"), "the raster band height \(limits.maxRasterBandHeight) is out of range; use 1–65535 dots (24 or 256 on most printers).")
+        }
+        if !(0...(1 << 30)).contains(limits.receiveBufferBytes) {
+            throw EscPosError(.invalidProfile, at: path.appending("limits").appending("receiveBufferBytes"), "the receive buffer size \(limits.receiveBufferBytes) is out of range; use 0–1073741824 bytes.")
         }
     }
 }
@@ -99,7 +107,7 @@ extension PrinterProfile.Capabilities: Codable {
         try container.rejectUnknownKeys(
             allowed: [
                 "cutter", "drawer", "buzzer", "graphics", "qrCode", "pdf417", "dataMatrix", "aztec", "maxiCode",
-                "gs1DataBar", "barcodeFunctionB", "kanjiModeAtPowerOn",
+                "gs1DataBar", "barcodeFunctionB", "kanjiModeAtPowerOn", "realTimeCommandControl",
             ], in: "printer capabilities")
         self.init(
             cutter: container.contains(JSONKey("cutter")) ? try container.decodeIfPresent("cutter") : defaults.cutter,
@@ -113,7 +121,9 @@ extension PrinterProfile.Capabilities: Codable {
             maxiCode: try container.decodeIfPresent("maxiCode") ?? defaults.maxiCode,
             gs1DataBar: try container.decodeIfPresent("gs1DataBar") ?? defaults.gs1DataBar,
             barcodeFunctionB: try container.decodeIfPresent("barcodeFunctionB") ?? defaults.barcodeFunctionB,
-            kanjiModeAtPowerOn: try container.decodeIfPresent("kanjiModeAtPowerOn") ?? defaults.kanjiModeAtPowerOn)
+            kanjiModeAtPowerOn: try container.decodeIfPresent("kanjiModeAtPowerOn") ?? defaults.kanjiModeAtPowerOn,
+            realTimeCommandControl: try container.decodeIfPresent("realTimeCommandControl")
+                ?? defaults.realTimeCommandControl)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -130,5 +140,6 @@ extension PrinterProfile.Capabilities: Codable {
         try container.encode(gs1DataBar, "gs1DataBar")
         try container.encode(barcodeFunctionB, "barcodeFunctionB")
         try container.encode(kanjiModeAtPowerOn, "kanjiModeAtPowerOn")
+        try container.encode(realTimeCommandControl, "realTimeCommandControl")
     }
 }

@@ -132,13 +132,17 @@ extension PrinterProfile {
         /// Whether the model starts in Kanji (double-byte) mode, as many Chinese clones do; the compiler
         /// then sends `FS .` after `ESC @` so single-byte code pages work.
         public var kanjiModeAtPowerOn: Bool
+        /// Whether the model takes `GS ( D` (enable or disable real-time commands). The compiler then switches
+        /// `DLE DC4` off around image and symbol data that happens to contain one, so the printer does not
+        /// pulse the drawer or power off in the middle of a logo.
+        public var realTimeCommandControl: Bool
 
         /// Creates a capability set.
         public init(
             cutter: Cutter? = Cutter(full: true, partial: true), drawer: Bool = true, buzzer: Bool = false,
             graphics: [GraphicsCommand] = [.rasterBitImage], qrCode: Bool = true, pdf417: Bool = true,
             dataMatrix: Bool = false, aztec: Bool = false, maxiCode: Bool = false, gs1DataBar: Bool = false,
-            barcodeFunctionB: Bool = true, kanjiModeAtPowerOn: Bool = false
+            barcodeFunctionB: Bool = true, kanjiModeAtPowerOn: Bool = false, realTimeCommandControl: Bool = false
         ) {
             self.cutter = cutter
             self.drawer = drawer
@@ -152,6 +156,7 @@ extension PrinterProfile {
             self.gs1DataBar = gs1DataBar
             self.barcodeFunctionB = barcodeFunctionB
             self.kanjiModeAtPowerOn = kanjiModeAtPowerOn
+            self.realTimeCommandControl = realTimeCommandControl
         }
     }
 
