@@ -1,0 +1,84 @@
+public import Foundation
+
+/// Any JSON value, so tests can change one number of a document and write it back.
+public enum JSONValue: Codable, Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public enum PathComponent: Hashable, Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// The paths of every number in this value.
+    public func numberPaths(at path: [PathComponent] = []) -> [[PathComponent]] {
+        switch self {
+        case .integer, .double: [path]
+        case .array(let values): values.indices.flatMap { values[$0].numberPaths(at: path + [.index($0)]) }
+        case .object(let members): members.keys.sorted().flatMap { (members[$0] ?? .null).numberPaths(at: path + [.key($0)]) }
+        case .null, .bool, .string: []
+        }
+    }
+
+    /// This value with the value at `path` replaced.
+    public func replacing(_ path: [PathComponent], with replacement: JSONValue) -> JSONValue {
+        guard let first = path.first else { return replacement }
+        let rest = Array(path.dropFirst())
+        switch (self, first) {
+        case (.array(var values), .index(let index)):
+            values[index] = values[index].replacing(rest, with: replacement)
+            return .array(values)
+        case (.object(var members), .key(let key)):
+            members[key] = members[key]?.replacing(rest, with: replacement)
+            return .object(members)
+        default:
+            return self
+        }
+    }
+}
+
+extension JSONValue {
+    /// Numbers that break careless arithmetic: the integer limits, large powers of two, the edges of 8- and
+    /// 16-bit fields, negatives and the largest doubles.
+    public static let extremes: [JSONValue] = [
+        .integer(.max), .integer(.min), .integer(1 << 62), .integer(1 << 31), .integer(65_536), .integer(256),
+        .integer(-1), .integer(0), .double(1e308), .double(-1e308),
+    ]
+}
