@@ -141,10 +141,11 @@ final class PrintJobConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Starts serving this connection's job: from now on the idle and job timeouts run.
     func activate() {
-        guard phase == .waiting, let context else { return }
+        guard phase == .waiting else { return }
         phase = .active
-        let loop = context.eventLoop.assumeIsolated()
-        if inputEnded {
+        let loop = queue.eventLoop.assumeIsolated()
+        // A client that closed while it waited (its channel, and so `context`, may be gone) sent its whole job.
+        guard !inputEnded, context != nil else {
             loop.execute { self.end(self.failed ? .connectionFailed : .closedByClient) }
             return
         }

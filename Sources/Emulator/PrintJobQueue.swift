@@ -2,10 +2,10 @@ import NIOCore
 import NIOPosix
 
 /// The virtual printer's job queue: which connection is being served, which wait their turn, and the
-/// printing of received jobs one at a time on NIO's thread pool.
+/// printing of received jobs one at a time on the server's own rendering thread.
 ///
 /// Lives on the server's event loop (the listener and every connection share it, so connections are
-/// admitted in accept order). Nothing here blocks: rendering happens on the thread pool, so status
+/// admitted in accept order). Nothing here blocks: rendering happens on its own thread, so status
 /// requests on every connection are answered while a job renders.
 ///
 /// Bounds: at most ``VirtualPrinterServer/Configuration/maximumQueuedConnections`` connections wait
@@ -19,6 +19,9 @@ final class PrintJobQueue {
     private var active: PrintJobConnection?
     private var received = CircularBuffer<ReceivedJob>()
     private var isPrinting = false
+    /// One thread for rendering and writing files: jobs print in order, and a render never competes with
+    /// the event loop or with other users of NIO's shared pool.
+    private let renderer = NIOThreadPool(numberOfThreads: 1)
     private(set) var isStopped = false
     /// Succeeds once the queue stopped and the job being printed is finished.
     let stopped: EventLoopPromise<Void>
@@ -27,6 +30,9 @@ final class PrintJobQueue {
         self.eventLoop = eventLoop
         self.mechanism = mechanism
         self.stopped = eventLoop.makePromise()
+        renderer.start()
+        let renderer = self.renderer
+        stopped.futureResult.whenComplete { _ in renderer.shutdownGracefully { _ in } }
     }
 
     /// Takes a new connection into the queue; `false` when the queue is full or stopped (the connection
@@ -85,7 +91,7 @@ final class PrintJobQueue {
         guard !isPrinting, let job = received.popFirst() else { return }
         isPrinting = true
         let mechanism = self.mechanism
-        NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) { mechanism.print(job) }
+        renderer.runIfActive(eventLoop: eventLoop) { mechanism.print(job) }
             .assumeIsolated()
             .whenComplete { result in
                 self.isPrinting = false

@@ -6,7 +6,7 @@ import NIOConcurrencyHelpers
 /// What the virtual printer's connections share: the condition its status replies report, and the
 /// printing of received jobs (decoding, rendering, files) with the list of kept jobs.
 ///
-/// Thread-safe: replies are computed on the event loop, jobs are printed on NIO's thread pool.
+/// Thread-safe: replies are computed on the event loop, jobs are printed on the queue's rendering thread.
 final class PrinterMechanism: Sendable {
     private struct State {
         var condition: PrinterCondition
@@ -64,7 +64,7 @@ final class PrinterMechanism: Sendable {
     /// files, keeps it in ``jobs`` and deletes the files of jobs beyond
     /// ``VirtualPrinterServer/Configuration/keptJobCount``.
     ///
-    /// Blocking work; runs on NIO's thread pool, never on an event loop.
+    /// Blocking work; runs on the queue's rendering thread, never on an event loop.
     ///
     /// - Returns: Whether the printed-job limit is reached.
     func print(_ received: ReceivedJob) -> Bool {
@@ -95,21 +95,20 @@ final class PrinterMechanism: Sendable {
                     of: job, bytes: bytes, commands: commands, receipt: receipt, directory: directory)
             }
         }
-        let (dropped, limitReached) = state.withLockedValue { state -> ([VirtualPrinterServer.Job], Bool) in
-            if job.refusalReason == nil { state.printedJobCount += 1 }
-            state.jobs.append(job)
-            let excess = state.jobs.count - configuration.keptJobCount
-            var dropped: [VirtualPrinterServer.Job] = []
-            if excess > 0 {
-                dropped = Array(state.jobs.prefix(excess))
-                state.jobs.removeFirst(excess)
-            }
-            let limitReached = configuration.printedJobLimit.map { state.printedJobCount >= $0 } ?? false
-            return (dropped, limitReached)
+        // Jobs that leave the kept list leave the disk too, so a long-running printer's folder stays bounded.
+        // Their files go before the new job is listed, so whoever sees the job sees the folder as it stays.
+        // (Only this rendering thread changes the list, so the jobs to drop cannot change meanwhile.)
+        let dropped = state.withLockedValue { state in
+            state.jobs.prefix(max(0, state.jobs.count + 1 - configuration.keptJobCount))
         }
-        // Jobs that left the kept list leave the disk too, so a long-running printer's folder stays bounded.
         for path in dropped.flatMap(\.files) {
             try? FileManager.default.removeItem(atPath: path)
+        }
+        let limitReached = state.withLockedValue { state -> Bool in
+            if job.refusalReason == nil { state.printedJobCount += 1 }
+            state.jobs.removeFirst(dropped.count)
+            state.jobs.append(job)
+            return configuration.printedJobLimit.map { state.printedJobCount >= $0 } ?? false
         }
         return limitReached
     }

@@ -16,7 +16,7 @@ import NIOPosix
 /// `DLE EOT n`, `GS a` (Automatic Status Back, sent at once and again whenever the condition changes),
 /// `GS r` and `GS I` are answered at any time from the current ``PrinterCondition``: while the bytes
 /// arrive, while the connection waits (for its first 64 KiB) and while another job renders, because
-/// rendering runs on NIO's thread pool and never on the event loop. In a condition that stops a printer
+/// rendering runs on a thread of its own and never on the event loop. In a condition that stops a printer
 /// (paper out, cover open, offline) the status replies say so and jobs are refused: nothing is printed or
 /// written. A connection that sends only status requests is not a job.
 ///
@@ -171,24 +171,18 @@ public final class VirtualPrinterServer: Sendable {
         }
         let mechanism = PrinterMechanism(configuration: configuration)
         // One event loop for the listener and every connection: connections are admitted in accept order,
-        // and nothing on it blocks (rendering runs on the thread pool).
+        // and nothing on it blocks (rendering runs on the queue's own thread).
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let queue = try await loop.submit {
             NIOLoopBound(PrintJobQueue(eventLoop: loop, mechanism: mechanism), eventLoop: loop)
         }.get()
-        let backlog = Int32(clamping: min(4096, max(128, configuration.maximumQueuedConnections + 16)))
-        let printer = try await ServerBootstrap(group: loop)
-            .serverChannelOption(.backlog, value: backlog)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.autoRead, value: false)
-            .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let connection = PrintJobConnection(queue: queue.value, mechanism: mechanism)
-                    try channel.pipeline.syncOperations.addHandler(connection)
-                }
-            }
-            .bind(host: configuration.host, port: configuration.port).get()
+        let printer: any Channel
+        do {
+            printer = try await bind(configuration, queue: queue, mechanism: mechanism, on: loop)
+        } catch {
+            loop.execute { queue.value.stop() }  // ends the rendering thread
+            throw error
+        }
         let stopped = try await loop.submit {
             queue.value.listener = printer
             return queue.value.stopped.futureResult
@@ -207,6 +201,26 @@ public final class VirtualPrinterServer: Sendable {
         return VirtualPrinterServer(
             configuration: configuration, mechanism: mechanism, queue: queue, eventLoop: loop,
             printerChannel: printer, stopped: stopped, controlChannel: control)
+    }
+
+    /// Opens the printer port; every connection gets a ``PrintJobConnection`` in the queue.
+    private static func bind(
+        _ configuration: Configuration, queue: NIOLoopBound<PrintJobQueue>, mechanism: PrinterMechanism,
+        on loop: any EventLoop
+    ) async throws -> any Channel {
+        let backlog = Int32(clamping: min(4096, max(128, configuration.maximumQueuedConnections + 16)))
+        return try await ServerBootstrap(group: loop)
+            .serverChannelOption(.backlog, value: backlog)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.autoRead, value: false)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let connection = PrintJobConnection(queue: queue.value, mechanism: mechanism)
+                    try channel.pipeline.syncOperations.addHandler(connection)
+                }
+            }
+            .bind(host: configuration.host, port: configuration.port).get()
     }
 
     private static func listenForControl(

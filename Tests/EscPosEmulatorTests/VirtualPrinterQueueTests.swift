@@ -122,6 +122,29 @@ func waitForJobs(_ server: VirtualPrinterServer, count: Int, seconds: Int) async
         }
     }
 
+    @Test func clientsThatCloseWhileTheyWaitAreStillPrinted() async throws {
+        let (renders, started) = AsyncStream.makeStream(of: Int.self)
+        let gate = DispatchSemaphore(value: 0)
+        var configuration = VirtualPrinterServer.Configuration(port: 0)
+        configuration.willRender = { number in
+            started.yield(number)
+            if number == 1 { gate.wait() }
+        }
+        try await withServer(configuration) { server in
+            defer { gate.signal() }
+            _ = try await exchange(port: server.port, Array("first\n".utf8), replyCount: 0)
+            var iterator = renders.makeAsyncIterator()
+            #expect(await iterator.next() == 1)
+            // While job 1 renders, clients send their job and close at once, like `nc` does.
+            for number in 2...6 {
+                _ = try await exchange(port: server.port, Array("job \(number)\n".utf8), replyCount: 0)
+            }
+            gate.signal()
+            let jobs = try await waitForJobs(server, count: 6, seconds: 30)
+            #expect(jobs.map(\.text) == ["first\n"] + (2...6).map { "job \($0)\n" })
+        }
+    }
+
     @Test func anIdleClientIsDroppedAndTheNextJobIsPrinted() async throws {
         try await withServer(.init(port: 0, idleTimeout: .milliseconds(300))) { server in
             try await withClient(port: server.port) { idle in
