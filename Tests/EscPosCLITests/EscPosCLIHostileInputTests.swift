@@ -71,19 +71,22 @@ import Testing
         let out = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let emulator = try CLI.start([
-            "emulate", "--port", "0", "--out", out.path, "--idle-timeout", "0.3", "--job-timeout", "0.8",
+            "emulate", "--port", "0", "--out", out.path, "--idle-timeout", "1", "--job-timeout", "0.8",
             "--keep-jobs", "2", "--jobs", "3",
         ])
         let portText = try await emulator.waitForStandardError(matching: "listening on 127\\.0\\.0\\.1:([0-9]+)")
         let port = try #require(portText.flatMap { Int($0) }, "\(emulator.standardError)")
 
         // 1: sends a line and falls silent; the printer closes the connection after --idle-timeout.
-        try await connect(port) { inbound, outbound in
-            try await outbound.write(ByteBuffer(string: "idle\n"))
-            for try await _ in inbound {}
+        try await step("idle client") {
+            try await connect(port) { inbound, outbound in
+                try await outbound.write(ByteBuffer(string: "idle\n"))
+                for try await _ in inbound {}
+            }
         }
-        // 2: a byte every 50 ms is never idle, and would take 3 s; --job-timeout cuts it.
-        let cut = try await connect(port) { _, outbound in
+        // 2: a byte every 50 ms is never idle, and would take 3 s; --job-timeout cuts it. (The idle timeout is
+        // the longer one here, so a stall of the test process cannot make it an idle cut.)
+        let cut = try await step("trickling client") { try await connect(port) { _, outbound in
             for _ in 0..<60 {
                 do {
                     try await outbound.write(ByteBuffer(string: "A"))
@@ -93,11 +96,13 @@ import Testing
                 try await Task.sleep(for: .milliseconds(50))
             }
             return false
-        }
+        } }
         #expect(cut, "the printer closed the trickling connection")
         // 3: an ordinary job; the third printed job ends the emulator (--jobs 3).
-        try await connect(port) { _, outbound in
-            try await outbound.write(ByteBuffer(string: "last\n"))
+        try await step("last client") {
+            try await connect(port) { _, outbound in
+                try await outbound.write(ByteBuffer(string: "last\n"))
+            }
         }
         #expect(try await emulator.exitStatus() == 0, "\(emulator.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
@@ -106,6 +111,19 @@ import Testing
         let trickled = try Data(contentsOf: out.appendingPathComponent("job-0002.bin"))
         #expect(trickled.count > 0 && trickled.count < 60)
         #expect(try Data(contentsOf: out.appendingPathComponent("job-0003.bin")) == Data("last\n".utf8))
+    }
+
+    /// Runs one step of a scenario, naming it in the error.
+    private func step<T>(_ name: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw StepFailure(description: "\(name): \(error)")
+        }
+    }
+
+    struct StepFailure: Error, CustomStringConvertible {
+        var description: String
     }
 
     private func connect<T: Sendable>(
