@@ -1,6 +1,7 @@
 import Foundation
-import NIOCore
-import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The `escpos` tool against hostile inputs and peers: endless standard input, FIFOs and devices as files,
@@ -77,33 +78,31 @@ import Testing
         let portText = try await emulator.waitForStandardError(matching: "listening on 127\\.0\\.0\\.1:([0-9]+)")
         let port = try #require(portText.flatMap { Int($0) }, "\(emulator.standardError)")
 
-        // 1: sends a line and falls silent; the printer closes the connection after --idle-timeout.
-        try await step("idle client") {
-            try await connect(port) { inbound, outbound in
-                try await outbound.write(ByteBuffer(string: "idle\n"))
-                for try await _ in inbound {}
-            }
-        }
-        // 2: a byte every 50 ms is never idle, and would take 3 s; --job-timeout cuts it. (The idle timeout is
-        // the longer one here, so a stall of the test process cannot make it an idle cut.)
-        let cut = try await step("trickling client") { try await connect(port) { _, outbound in
+        // The clients run on a thread of their own with blocking sockets: a busy Swift concurrency pool
+        // (other tests block it) must not stall them between connecting and sending.
+        let (idleClosed, cut) = await onThread { () -> (Bool, Bool) in
+            // 1: sends a line and falls silent; the printer closes the connection after --idle-timeout.
+            let idle = BlockingClient(port: port)
+            _ = idle.send("idle\n")
+            let idleClosed = idle.waitForClose()
+            // 2: a byte every 50 ms is never idle, and would take 3 s; --job-timeout cuts it. (The idle
+            // timeout is the longer one here, so a stall cannot make it an idle cut.)
+            let trickle = BlockingClient(port: port)
+            var cut = false
             for _ in 0..<60 {
-                do {
-                    try await outbound.write(ByteBuffer(string: "A"))
-                } catch {
-                    return true
+                guard trickle.send("A") else {
+                    cut = true
+                    break
                 }
-                try await Task.sleep(for: .milliseconds(50))
+                usleep(50_000)
             }
-            return false
-        } }
-        #expect(cut, "the printer closed the trickling connection")
-        // 3: an ordinary job; the third printed job ends the emulator (--jobs 3).
-        try await step("last client") {
-            try await connect(port) { _, outbound in
-                try await outbound.write(ByteBuffer(string: "last\n"))
-            }
+            // 3: an ordinary job; the third printed job ends the emulator (--jobs 3).
+            let last = BlockingClient(port: port)
+            _ = last.send("last\n")
+            return (idleClosed, cut)
         }
+        #expect(idleClosed, "the printer closed the silent connection")
+        #expect(cut, "the printer closed the trickling connection")
         #expect(try await emulator.exitStatus() == 0, "\(emulator.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files.filter { $0.hasSuffix(".bin") } == ["job-0002.bin", "job-0003.bin"], "--keep-jobs 2")
@@ -113,29 +112,50 @@ import Testing
         #expect(try Data(contentsOf: out.appendingPathComponent("job-0003.bin")) == Data("last\n".utf8))
     }
 
-    /// Runs one step of a scenario, naming it in the error.
-    private func step<T>(_ name: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw StepFailure(description: "\(name): \(error)")
+}
+
+/// Runs `body` on a thread of its own (not Swift's cooperative pool) and returns its result.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
+}
+
+/// A blocking loopback TCP client; closed when released.
+final class BlockingClient {
+    let descriptor: Int32
+
+    init(port: Int) {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
     }
 
-    struct StepFailure: Error, CustomStringConvertible {
-        var description: String
+    deinit {
+        close(descriptor)
     }
 
-    private func connect<T: Sendable>(
-        _ port: Int,
-        _ body: (NIOAsyncChannelInboundStream<ByteBuffer>, NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws -> T
-    ) async throws -> T {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
-        return try await channel.executeThenClose { inbound, outbound in try await body(inbound, outbound) }
+    /// Sends the text; `false` once the printer has closed the connection.
+    func send(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+    }
+
+    /// Reads until the printer closes the connection (end of stream or reset); `false` after 30 s.
+    func waitForClose() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while poll(&entry, 1, 30_000) > 0 {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { return true }
+        }
+        return false
     }
 }

@@ -145,29 +145,58 @@ func waitForJobs(_ server: VirtualPrinterServer, count: Int, seconds: Int) async
         }
     }
 
+    /// Runs `body` while the printer is busy — job "hold" renders (held) and job "filler" waits for the
+    /// renderer — so new connections wait their turn, untimed, until `release` is called. Clients can then
+    /// send their first bytes before any timeout runs, however slowly the test process is scheduled.
+    func withBusyPrinter(
+        _ configuration: VirtualPrinterServer.Configuration,
+        _ body: (VirtualPrinterServer, @Sendable () -> Void) async throws -> Void
+    ) async throws {
+        let (renders, started) = AsyncStream.makeStream(of: Int.self)
+        let gate = DispatchSemaphore(value: 0)
+        var configuration = configuration
+        configuration.willRender = { number in
+            started.yield(number)
+            if number == 1 { gate.wait() }
+        }
+        try await withServer(configuration) { server in
+            defer { gate.signal() }
+            _ = try await exchange(port: server.port, Array("hold\n".utf8), replyCount: 0)
+            var iterator = renders.makeAsyncIterator()
+            #expect(await iterator.next() == 1)
+            _ = try await exchange(port: server.port, Array("filler\n".utf8), replyCount: 0)
+            try await body(server, { gate.signal() })
+        }
+    }
+
     @Test func anIdleClientIsDroppedAndTheNextJobIsPrinted() async throws {
-        try await withServer(.init(port: 0, idleTimeout: .milliseconds(500))) { server in
+        try await withBusyPrinter(.init(port: 0, idleTimeout: .milliseconds(300))) { server, release in
             try await withClient(port: server.port) { idle in
-                try await idle.send(Array("idle\n".utf8))
-                // A second client waits meanwhile; it is served once the idle one is dropped.
+                try await idle.send(Array("idle\n".utf8) + Self.status)
+                #expect(try await idle.receive(1) == [0x12], "the waiting client's bytes arrived")
+                // A second client waits too; it is served once the idle one is dropped.
                 try await withClient(port: server.port) { next in
                     try await next.send(Array("next\n".utf8))
                     next.finish()
+                    release()
                     #expect(try await next.readToEnd() == [])
                 }
                 #expect(try await idle.readToEnd() == [], "the printer closed the silent connection")
             }
-            let jobs = try await waitForJobs(server, count: 2, seconds: 10)
-            #expect(jobs.map(\.text) == ["idle\n", "next\n"])
-            #expect(jobs.map(\.ending) == [.idleTimeout, .closedByClient])
+            let jobs = try await waitForJobs(server, count: 4, seconds: 10)
+            #expect(jobs.map(\.text) == ["hold\n", "filler\n", "idle\n", "next\n"])
+            #expect(jobs.map(\.ending) == [.closedByClient, .closedByClient, .idleTimeout, .closedByClient])
         }
     }
 
     @Test func aTricklingClientIsCutAtTheJobTimeout() async throws {
         let configuration = VirtualPrinterServer.Configuration(
             port: 0, idleTimeout: .seconds(5), jobTimeout: .milliseconds(600))
-        try await withServer(configuration) { server in
+        try await withBusyPrinter(configuration) { server, release in
             try await withClient(port: server.port) { client in
+                try await client.send([0x41] + Self.status)
+                #expect(try await client.receive(1) == [0x12])
+                release()
                 // One byte every 50 ms is never idle, and would take 10 s for all 200 bytes.
                 for _ in 0..<200 {
                     do {
@@ -176,13 +205,13 @@ func waitForJobs(_ server: VirtualPrinterServer, count: Int, seconds: Int) async
                         break  // the printer closed the connection
                     }
                     try await Task.sleep(for: .milliseconds(50))
-                    if server.jobs.count == 1 { break }
+                    if server.jobs.count == 3 { break }
                 }
             }
-            let jobs = try await waitForJobs(server, count: 1, seconds: 10)
-            let job = try #require(jobs.first)
+            let jobs = try await waitForJobs(server, count: 3, seconds: 10)
+            let job = try #require(jobs.last)
             #expect(job.ending == .jobTimeout)
-            #expect(job.byteCount > 0 && job.byteCount < 200)
+            #expect(job.byteCount >= 4 && job.byteCount < 204)
         }
     }
 
