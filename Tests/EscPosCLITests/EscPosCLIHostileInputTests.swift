@@ -145,7 +145,8 @@ final class BlockingClient {
     /// Sends the text; `false` once the printer has closed the connection.
     func send(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+        let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        return sent == bytes.count
     }
 
     /// Reads until the printer closes the connection (end of stream or reset); `false` after 30 s.

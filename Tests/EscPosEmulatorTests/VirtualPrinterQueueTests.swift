@@ -240,12 +240,15 @@ func waitForJobs(_ server: VirtualPrinterServer, count: Int, seconds: Int) async
     }
 
     @Test func onlyTheLastKeptJobsStayOnDisk() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-keep-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("escpos-keep-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try await withServer(.init(port: 0, outputDirectory: directory, keptJobCount: 2)) { server in
             for number in 1...4 {
                 _ = try await exchange(port: server.port, Array("job \(number)\n".utf8), replyCount: 0)
-                for _ in 0..<1000 where server.jobs.last?.number != number { try await Task.sleep(for: .milliseconds(10)) }
+                for _ in 0..<1000 where server.jobs.last?.number != number {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
             }
             #expect(server.jobs.map(\.number) == [3, 4])
             let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
