@@ -11,7 +11,11 @@ struct EmulateCommand: ParsableCommand {
         abstract: "Run a virtual network printer that saves each job as .bin, .png and a listing.",
         discussion: """
             Listens like a printer on port 9100: each connection is one job, written to --out as job-NNNN.bin,
-            job-NNNN.png, job-NNNN.listing.txt and job-NNNN.txt. DLE EOT, GS a, GS r and GS I are answered.
+            job-NNNN.png, job-NNNN.listing.txt and job-NNNN.txt; only the last --keep-jobs jobs' files are kept.
+            Jobs print one at a time in arrival order; up to 256 more connections wait their turn (a connection
+            beyond that is closed at once). DLE EOT, GS a, GS r and GS I are answered at any time, also while
+            a job renders. A job ends when its client closes the connection, after --idle-timeout seconds of
+            silence, or after --job-timeout seconds in all (what arrived is printed).
             With --paper-out, --cover-open or --offline it reports that state and refuses jobs. Change the
             state while it runs through --control-port:  printf 'set paper-out on\\n' | nc 127.0.0.1 9101
             (commands: status, clear, set paper-near-end|paper-out|cover-open|offline on|off).
@@ -34,6 +38,15 @@ struct EmulateCommand: ParsableCommand {
     @Option(name: .long, help: "Exit after this many printed jobs (for scripts).")
     var jobs: Int?
 
+    @Option(name: .long, help: "Seconds a connection being served may stay silent before its job ends.")
+    var idleTimeout = 30.0
+
+    @Option(name: .long, help: "Seconds one job may take to arrive before the connection is cut.")
+    var jobTimeout = 300.0
+
+    @Option(name: .long, help: "How many of the last jobs keep their files in --out; older ones are deleted.")
+    var keepJobs = VirtualPrinterServer.keptJobCount
+
     @Flag(name: .long, help: "Report the paper roll as nearly used up (still prints).")
     var paperNearEnd = false
 
@@ -46,6 +59,15 @@ struct EmulateCommand: ParsableCommand {
     @Flag(name: .long, help: "Report the printer as offline and refuse jobs.")
     var offline = false
 
+    func validate() throws {
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--job-timeout", jobTimeout)]
+        where !(0.01...86_400).contains(value) {
+            throw ValidationError("\(name) must be 0.01–86400 seconds")
+        }
+        if !(1...1_000_000).contains(keepJobs) { throw ValidationError("--keep-jobs must be 1–1000000") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         try reportingErrors {
             let profile = try profileOptions.load()
@@ -53,7 +75,8 @@ struct EmulateCommand: ParsableCommand {
                 host: host, port: port, controlPort: controlPort, profile: profile, outputDirectory: out,
                 condition: PrinterCondition(
                     paperNearEnd: paperNearEnd, paperOut: paperOut, coverOpen: coverOpen, offline: offline),
-                printedJobLimit: jobs)
+                idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
+                jobTimeout: .milliseconds(Int64(jobTimeout * 1000)), keptJobCount: keepJobs, printedJobLimit: jobs)
             if UnifontFont.installed == nil {
                 writeStandardError("warning: GNU Unifont not found; text is drawn as boxes (install the `unifont` package)")
             }

@@ -131,13 +131,9 @@ enum CLIError: Error, CustomStringConvertible {
     }
 }
 
+/// A regular file's contents, bounded (see ``InputFile/read(_:limit:)``).
 func readFile(_ path: String) throws -> Data {
-    guard FileManager.default.fileExists(atPath: path) else { throw CLIError.fileNotFound(path) }
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw CLIError.io("cannot read \(path): \(error.localizedDescription)")
-    }
+    try InputFile.read(path)
 }
 
 func writeStandardError(_ text: String, terminator: String = "\n") {

@@ -13,6 +13,11 @@ struct PrintCommand: AsyncParsableCommand {
             The whole job is compiled before the printer is contacted, so a bad document never leaves half a \
             receipt. Raw files (anything not ending in .json) are sent unchanged.
 
+            "sent" counts the bytes handed to the connection (for TCP, taken by the local socket), not what \
+            the printer printed; use --check-status before, or `escpos status` after, to ask the printer. \
+            Exits 69 when the printer cannot be reached, 74 when the job fails while sending (the error says \
+            how many bytes were handed over by then), 75 when --check-status finds it not ready.
+
             Examples:
               escpos print receipt.json --printer tcp://192.168.1.50 --profile epson-tm-t20iii
               escpos print --template sales-receipt --data order.json --printer cups://Receipts --check-status
@@ -39,7 +44,7 @@ struct PrintCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat warnings (replaced characters, adapted cuts) as errors.")
     var strict = false
 
-    @Option(name: .long, help: "Seconds the printer may take to connect or accept data before the job fails.")
+    @Option(name: .long, help: "Seconds the printer may take to connect, accept data or answer a status request.")
     var timeout = 10
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Show a progress line while sending (default: for jobs over 32 KiB on a terminal).")
@@ -66,7 +71,7 @@ struct PrintCommand: AsyncParsableCommand {
             try await withPrinterTransport(uri, options: options, logger: logger) { transport in
                 let printer = Printer(
                     transport: transport, profile: profile,
-                    options: Printer.Options(writeTimeout: .seconds(timeout)))
+                    options: Printer.Options(replyTimeout: .seconds(timeout), writeTimeout: .seconds(timeout)))
                 if checkStatus {
                     let status = try await printer.status()
                     logger.debug("status before printing: \(status.problems.isEmpty ? "ready" : status.problems.joined(separator: ", "))")
@@ -77,19 +82,38 @@ struct PrintCommand: AsyncParsableCommand {
                             uri: "\(uri)", bytesDelivered: 0, status: status)
                     }
                 }
+                var handed = 0
                 for _ in 0..<copies {
                     var offset = 0
                     while offset < job.count {
                         let end = min(job.count, offset + progress.chunkSize)
-                        try await printer.send(Array(job[offset..<end]))
+                        do {
+                            try await printer.send(Array(job[offset..<end]))
+                        } catch let error as TransportError {
+                            progress.finish()
+                            let handedNow = handed + (error.bytesDelivered ?? 0)
+                            throw Self.sendingFailed(error, handed: handedNow, total: job.count * copies)
+                        }
                         progress.advance(by: end - offset)
+                        handed += end - offset
                         offset = end
                     }
                 }
             }
             progress.finish()
-            print("printed \(copies) cop\(copies == 1 ? "y" : "ies") (\(job.count) bytes each) to \(uri)")
+            print("sent \(copies) cop\(copies == 1 ? "y" : "ies") (\(job.count) bytes each) to \(uri)")
         }
+    }
+
+    /// A job that failed while sending is an input/output error (74), whatever the transport's code: the
+    /// printer was reached, and part of the receipt may have printed.
+    private static func sendingFailed(_ error: TransportError, handed: Int, total: Int) -> CLIError {
+        var message = error
+        message.bytesDelivered = nil
+        let part = handed == 0 ? "nothing can have printed" : "part of the receipt may have printed"
+        return CLIError.io(
+            "the job failed while sending: \(message); \(handed) of \(total) bytes had been handed to the "
+                + "connection (not necessarily to the printer), so \(part)")
     }
 
     /// The bytes of one copy: compiled for the profile, or a raw file as is; plus the drawer pulse.

@@ -68,7 +68,7 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let profile = try profileOptions.load()
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try readFile(file)
+            let data = file == "-" ? try InputFile.readStandardInput() : try readFile(file)
             let listing = CommandListing(CommandDecoder(profile: profile).decode([UInt8](data)))
             print(listing.text, terminator: "")
             if listing.problemCount > 0 {

@@ -10,7 +10,8 @@ struct StatusCommand: AsyncParsableCommand {
         abstract: "Ask a printer for its status and show it decoded.",
         discussion: """
             Exits 0 when the printer can print, 75 when it reports a problem (paper out, cover open, offline, \
-            error), 69 when it cannot be reached or does not answer.
+            error), 69 when it cannot be reached or does not answer within --timeout, 74 when it answers with \
+            bytes that are not status replies (every reply byte must have the fixed bits 0xx1xx10).
 
             Examples:
               escpos status --printer tcp://192.168.1.50

@@ -8,12 +8,21 @@ import NIOPosix
 /// A network receipt printer on your machine: accepts ESC/POS jobs on a TCP port like a real printer on
 /// port 9100, answers status requests, and keeps each job as bytes, a listing and a PNG of the page.
 ///
-/// One connection is served at a time and a job is everything sent on one connection, as on a real
-/// network printer. `DLE EOT n`, `GS a` (Automatic Status Back, sent at once and again whenever the
-/// condition changes), `GS r` and `GS I` are answered while the bytes arrive, from the current
-/// ``PrinterCondition``. In a condition that stops a printer (paper out, cover open, offline) the status
-/// replies say so and jobs are refused: nothing is printed or written. A connection that sends only status
-/// requests is not a job.
+/// A job is everything sent on one connection, as on a real network printer, and jobs are printed one at
+/// a time in the order their connections arrived. While one connection is served, up to
+/// ``Configuration/maximumQueuedConnections`` more wait their turn; a waiting client is never reset, and
+/// one beyond that is refused cleanly (its connection is closed at once, what it sent is dropped).
+///
+/// `DLE EOT n`, `GS a` (Automatic Status Back, sent at once and again whenever the condition changes),
+/// `GS r` and `GS I` are answered at any time from the current ``PrinterCondition``: while the bytes
+/// arrive, while the connection waits (for its first 64 KiB) and while another job renders, because
+/// rendering runs on a thread of its own and never on the event loop. In a condition that stops a printer
+/// (paper out, cover open, offline) the status replies say so and jobs are refused: nothing is printed or
+/// written. A connection that sends only status requests is not a job.
+///
+/// No client holds the printer for long: a served connection that is silent for
+/// ``Configuration/idleTimeout`` ends its job, and ``Configuration/jobTimeout`` bounds the whole job
+/// (what arrived until then is printed, and ``Job/ending`` says why it ended).
 ///
 /// The condition can be changed in code (``setCondition(_:)``) or over the optional control port, a line
 /// protocol: `status`, `set paper-out on`, `set cover-open off`, `clear`; each answered by one line,
@@ -38,21 +47,37 @@ public final class VirtualPrinterServer: Sendable {
         public var outputDirectory: String?
         /// The condition at start.
         public var condition: PrinterCondition
-        /// How long a connection may stay silent before the job is taken as finished and the connection closed.
+        /// How long the connection being served may stay silent before its job is taken as finished and the
+        /// connection closed (30 s by default). A connection waiting its turn is not timed.
         public var idleTimeout: Duration
+        /// How long one job may take to arrive, from the moment its connection is served (5 minutes by
+        /// default); then the connection is closed and what arrived is printed, so a client trickling bytes
+        /// cannot hold the printer.
+        public var jobTimeout: Duration
+        /// How many connections may wait while one is served (256 by default); a connection beyond that is
+        /// refused: closed at once, without a reset.
+        public var maximumQueuedConnections: Int
+        /// How many jobs are kept, in ``VirtualPrinterServer/jobs`` and on disk (1000 by default): the files
+        /// of older jobs are deleted, so a long-running printer's memory and folder stay bounded.
+        public var keptJobCount: Int
         /// The most bytes kept from one job; the rest is counted but neither kept nor printed.
         public var maximumJobBytes: Int
         /// The renderer for printed jobs (its font and page-height limit).
         public var renderer: ReceiptRenderer
         /// Stop after this many printed jobs (for scripts that print once and look at the result); `nil` runs on.
         public var printedJobLimit: Int?
+        /// Called on the rendering thread just before a job (by number) is rendered; tests hold a render with it.
+        var willRender: (@Sendable (Int) -> Void)?
 
         /// Creates a configuration.
+        ///
+        /// Timeouts below zero count as zero; counts below 1 as 1.
         public init(
-            host: String = "127.0.0.1", port: Int = 9100, controlPort: Int? = nil, profile: PrinterProfile = .generic80mm,
-            outputDirectory: String? = nil, condition: PrinterCondition = PrinterCondition(),
-            idleTimeout: Duration = .seconds(30), maximumJobBytes: Int = 16 << 20, renderer: ReceiptRenderer? = nil,
-            printedJobLimit: Int? = nil
+            host: String = "127.0.0.1", port: Int = 9100, controlPort: Int? = nil,
+            profile: PrinterProfile = .generic80mm, outputDirectory: String? = nil, condition: PrinterCondition = PrinterCondition(),
+            idleTimeout: Duration = .seconds(30), jobTimeout: Duration = .seconds(300),
+            maximumQueuedConnections: Int = 256, keptJobCount: Int = VirtualPrinterServer.keptJobCount,
+            maximumJobBytes: Int = 16 << 20, renderer: ReceiptRenderer? = nil, printedJobLimit: Int? = nil
         ) {
             self.printedJobLimit = printedJobLimit
             self.host = host
@@ -62,6 +87,9 @@ public final class VirtualPrinterServer: Sendable {
             self.outputDirectory = outputDirectory
             self.condition = condition
             self.idleTimeout = idleTimeout
+            self.jobTimeout = jobTimeout
+            self.maximumQueuedConnections = maximumQueuedConnections
+            self.keptJobCount = keptJobCount
             self.maximumJobBytes = maximumJobBytes
             self.renderer = renderer ?? ReceiptRenderer(profile: profile)
         }
@@ -69,6 +97,18 @@ public final class VirtualPrinterServer: Sendable {
 
     /// One job the server received.
     public struct Job: Sendable, Hashable {
+        /// Why the printer stopped reading a job.
+        public enum Ending: String, Sendable, Hashable, Codable {
+            /// The client closed the connection (or its sending side): the usual end of a job.
+            case closedByClient
+            /// The connection was silent for ``Configuration/idleTimeout``.
+            case idleTimeout
+            /// The job took longer than ``Configuration/jobTimeout`` to arrive and was cut.
+            case jobTimeout
+            /// The connection failed (reset by the client, a network error).
+            case connectionFailed
+        }
+
         /// 1 for the first job, counting refused ones.
         public var number: Int
         /// How many bytes arrived.
@@ -81,15 +121,8 @@ public final class VirtualPrinterServer: Sendable {
         public var files: [String]
         /// The renderer's notes.
         public var notes: [EmulatorNote]
-    }
-
-    private struct State {
-        var condition: PrinterCondition
-        var jobs: [Job] = []
-        var jobCount = 0
-        var printedJobCount = 0
-        var statusBackEnabled = false
-        var currentOutbound: NIOAsyncChannelOutboundWriter<ByteBuffer>?
+        /// Why the printer stopped reading it.
+        public var ending: Ending
     }
 
     /// The configuration the server runs with.
@@ -99,240 +132,162 @@ public final class VirtualPrinterServer: Sendable {
     /// The control port, when there is one.
     public let controlPort: Int?
 
-    private let state: NIOLockedValueBox<State>
-    private let printerChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let mechanism: PrinterMechanism
+    private let queue: NIOLoopBound<PrintJobQueue>
+    private let eventLoop: any EventLoop
+    private let printerChannel: any Channel
+    private let stopped: EventLoopFuture<Void>
     private let controlChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>?
 
     private init(
-        configuration: Configuration, printerChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>,
+        configuration: Configuration, mechanism: PrinterMechanism, queue: NIOLoopBound<PrintJobQueue>,
+        eventLoop: any EventLoop, printerChannel: any Channel, stopped: EventLoopFuture<Void>,
         controlChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>?
     ) {
         self.configuration = configuration
+        self.mechanism = mechanism
+        self.queue = queue
+        self.eventLoop = eventLoop
         self.printerChannel = printerChannel
+        self.stopped = stopped
         self.controlChannel = controlChannel
-        self.port = printerChannel.channel.localAddress?.port ?? configuration.port
+        self.port = printerChannel.localAddress?.port ?? configuration.port
         self.controlPort = controlChannel?.channel.localAddress?.port
-        self.state = NIOLockedValueBox(State(condition: configuration.condition))
     }
 
-    /// Opens the listening sockets; call ``run()`` to serve.
+    /// Opens the listening sockets and starts taking jobs; call ``run()`` to wait until the server stops.
     ///
-    /// - Parameter configuration: Addresses, model, output directory and initial condition.
+    /// - Parameter configuration: Addresses, model, output directory, timeouts and initial condition.
     /// - Returns: A server whose ports are open.
     /// - Throws: NIO's `IOError` when a port cannot be opened (in use, or below 1024 without privileges);
     ///   `CocoaError` when the output directory cannot be created.
     public static func start(_ configuration: Configuration) async throws -> VirtualPrinterServer {
+        var configuration = configuration
+        configuration.maximumQueuedConnections = max(1, configuration.maximumQueuedConnections)
+        configuration.keptJobCount = max(1, configuration.keptJobCount)
+        configuration.maximumJobBytes = max(0, configuration.maximumJobBytes)
         if let directory = configuration.outputDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let printer = try await listen(host: configuration.host, port: configuration.port, idleTimeout: configuration.idleTimeout)
+        let mechanism = PrinterMechanism(configuration: configuration)
+        // One event loop for the listener and every connection: connections are admitted in accept order,
+        // and nothing on it blocks (rendering runs on the queue's own thread).
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let queue = try await loop.submit {
+            NIOLoopBound(PrintJobQueue(eventLoop: loop, mechanism: mechanism), eventLoop: loop)
+        }.get()
+        let printer: any Channel
+        do {
+            printer = try await bind(configuration, queue: queue, mechanism: mechanism, on: loop)
+        } catch {
+            loop.execute { queue.value.stop() }  // ends the rendering thread
+            throw error
+        }
+        let stopped = try await loop.submit {
+            queue.value.listener = printer
+            return queue.value.stopped.futureResult
+        }.get()
+        // A listener that closes for any reason stops the queue.
+        printer.closeFuture.whenComplete { _ in loop.execute { queue.value.stop() } }
         var control: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>?
         if let controlPort = configuration.controlPort {
             do {
-                control = try await listen(host: configuration.host, port: controlPort, idleTimeout: .seconds(300))
+                control = try await listenForControl(host: configuration.host, port: controlPort)
             } catch {
-                try? await printer.channel.close()
+                try? await printer.close()
                 throw error
             }
         }
-        return VirtualPrinterServer(configuration: configuration, printerChannel: printer, controlChannel: control)
+        return VirtualPrinterServer(
+            configuration: configuration, mechanism: mechanism, queue: queue, eventLoop: loop,
+            printerChannel: printer, stopped: stopped, controlChannel: control)
     }
 
-    private static func listen(
-        host: String, port: Int, idleTimeout: Duration
+    /// Opens the printer port; every connection gets a ``PrintJobConnection`` in the queue.
+    private static func bind(
+        _ configuration: Configuration, queue: NIOLoopBound<PrintJobQueue>, mechanism: PrinterMechanism,
+        on loop: any EventLoop
+    ) async throws -> any Channel {
+        let backlog = Int32(clamping: min(4096, max(128, configuration.maximumQueuedConnections + 16)))
+        return try await ServerBootstrap(group: loop)
+            .serverChannelOption(.backlog, value: backlog)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.autoRead, value: false)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let connection = PrintJobConnection(queue: queue.value, mechanism: mechanism)
+                    try channel.pipeline.syncOperations.addHandler(connection)
+                }
+            }
+            .bind(host: configuration.host, port: configuration.port).get()
+    }
+
+    private static func listenForControl(
+        host: String, port: Int
     ) async throws -> NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never> {
-        let idle = TimeAmount.nanoseconds(
-            idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
-        // One event loop for the listener and every connection: child channels initialised on different
-        // loops could reach the job queue out of accept order, and a printer serves one job at a time anyway.
-        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton.next())
+        try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton.next())
             .serverChannelOption(.backlog, value: 16)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: .seconds(300)))
                     try channel.pipeline.syncOperations.addHandler(CloseOnIdleHandler())
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
     }
 
-    /// Serves jobs (and control connections) until ``shutdown()`` is called, the task is cancelled or
-    /// ``Configuration/printedJobLimit`` jobs were printed.
+    /// Serves control connections and waits until the server stops: ``shutdown()``, cancellation, or
+    /// ``Configuration/printedJobLimit`` printed jobs. Jobs are taken from ``start(_:)`` on.
     ///
-    /// - Throws: NIO's `IOError` when accepting connections fails.
+    /// - Throws: NIO's `IOError` when accepting control connections fails.
     public func run() async throws {
         try await withTaskCancellationHandler {
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await self.servePrinter() }
                 if controlChannel != nil {
                     group.addTask { try await self.serveControl() }
                 }
+                try await stopped.get()
+                try? await controlChannel?.channel.close()
             }
         } onCancel: {
-            self.printerChannel.channel.close(promise: nil)
-            self.controlChannel?.channel.close(promise: nil)
+            self.stop()
         }
     }
 
-    /// Closes the listening sockets; ``run()`` returns once the current job is finished.
+    /// Stops taking jobs and closes the listening sockets; ``run()`` returns once the job being printed is
+    /// finished. Connections not yet printed are closed.
     public func shutdown() async {
-        try? await printerChannel.channel.close()
+        stop()
+        try? await printerChannel.closeFuture.get()
         try? await controlChannel?.channel.close()
+    }
+
+    private func stop() {
+        let queue = self.queue
+        eventLoop.execute { queue.value.stop() }
     }
 
     /// The current condition.
     public var condition: PrinterCondition {
-        state.withLockedValue { $0.condition }
+        mechanism.condition
     }
 
-    /// Changes the condition; a client that enabled Automatic Status Back is sent the new status.
+    /// Changes the condition; every client that enabled Automatic Status Back is sent the new status.
     public func setCondition(_ condition: PrinterCondition) {
-        let writer = state.withLockedValue { state -> NIOAsyncChannelOutboundWriter<ByteBuffer>? in
-            let changed = state.condition != condition
-            state.condition = condition
-            return changed && state.statusBackEnabled ? state.currentOutbound : nil
-        }
-        if let writer {
-            Task { try? await writer.write(ByteBuffer(bytes: condition.automaticStatusBack)) }
-        }
+        guard mechanism.setCondition(condition) else { return }
+        let queue = self.queue
+        let message = condition.automaticStatusBack
+        eventLoop.execute { queue.value.broadcast(message) }
     }
 
-    /// How many jobs ``jobs`` keeps, so a long-running server's memory stays bounded.
+    /// How many jobs ``jobs`` keeps by default (``Configuration/keptJobCount``).
     public static let keptJobCount = 1000
 
-    /// The jobs received so far, oldest first (the last ``keptJobCount``).
+    /// The jobs received so far, oldest first (the last ``Configuration/keptJobCount``).
     public var jobs: [Job] {
-        state.withLockedValue { $0.jobs }
-    }
-
-    private var printedJobCount: Int {
-        state.withLockedValue { $0.printedJobCount }
-    }
-
-    // MARK: Printer port
-
-    private func servePrinter() async throws {
-        try await printerChannel.executeThenClose { connections in
-            for try await connection in connections {
-                await serveJob(connection)
-                if let limit = configuration.printedJobLimit, printedJobCount >= limit {
-                    controlChannel?.channel.close(promise: nil)
-                    return
-                }
-            }
-        }
-    }
-
-    private func serveJob(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
-        var bytes: [UInt8] = []
-        var received = 0
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                state.withLockedValue {
-                    $0.currentOutbound = outbound
-                    $0.statusBackEnabled = false
-                }
-                defer {
-                    state.withLockedValue {
-                        $0.currentOutbound = nil
-                        $0.statusBackEnabled = false
-                    }
-                }
-                var scanner = StatusRequestScanner(profile: configuration.profile)
-                for try await buffer in inbound {
-                    received += buffer.readableBytes
-                    let room = configuration.maximumJobBytes - bytes.count
-                    guard room > 0 else { continue }
-                    bytes.append(contentsOf: buffer.readableBytesView.prefix(room))
-                    for request in scanner.scan(bytes) {
-                        if let reply = reply(to: request) {
-                            try await outbound.write(ByteBuffer(bytes: reply))
-                        }
-                    }
-                }
-            }
-        } catch {
-            // The client went away or the connection failed: the job is what arrived.
-        }
-        finishJob(bytes, received: received)
-    }
-
-    /// The reply to a status request, reading the condition at the moment it is asked.
-    private func reply(to command: Command) -> [UInt8]? {
-        state.withLockedValue { state -> [UInt8]? in
-            switch command {
-            case .realTimeStatus(let n):
-                return state.condition.realTimeStatus(n).map { [$0] }
-            case .automaticStatusBack(let events):
-                state.statusBackEnabled = events != 0
-                return events != 0 ? state.condition.automaticStatusBack : nil
-            case .transmitStatus(let n):
-                return state.condition.transmitStatus(n).map { [$0] }
-            case .transmitPrinterID(let n):
-                return configuration.profile.virtualPrinterIDReply(n)
-            default:
-                return nil
-            }
-        }
-    }
-
-    private func finishJob(_ bytes: [UInt8], received: Int) {
-        let commands = CommandDecoder(profile: configuration.profile).decode(bytes)
-        guard commands.contains(where: { Self.prints($0.command) }) else { return }
-        let (number, refusal) = state.withLockedValue { state -> (Int, String?) in
-            state.jobCount += 1
-            return (state.jobCount, state.condition.refusalReason)
-        }
-        var job = Job(number: number, byteCount: received, refusalReason: refusal, text: "", files: [], notes: [])
-        if refusal == nil {
-            let receipt = configuration.renderer.render(commands: commands)
-            job.text = receipt.text
-            job.notes = receipt.notes
-            if received > bytes.count {
-                job.notes.append(
-                    EmulatorNote(
-                        offset: bytes.count, kind: .truncatedCommand,
-                        message: "the job had \(received) bytes; only the first \(bytes.count) were kept and printed"))
-            }
-            if let directory = configuration.outputDirectory {
-                job.files = writeFiles(of: job, bytes: bytes, commands: commands, receipt: receipt, directory: directory)
-            }
-        }
-        state.withLockedValue { state in
-            if job.refusalReason == nil { state.printedJobCount += 1 }
-            state.jobs.append(job)
-            if state.jobs.count > Self.keptJobCount { state.jobs.removeFirst(state.jobs.count - Self.keptJobCount) }
-        }
-    }
-
-    /// Whether a command puts something on paper (status requests and `ESC @` alone do not make a job).
-    private static func prints(_ command: Command) -> Bool {
-        switch command {
-        case .realTimeStatus, .realTimeRequest, .automaticStatusBack, .transmitPrinterID, .transmitStatus, .initialize:
-            return false
-        case .realTimeCommand(let function, _, _):
-            return function == 1
-        default:
-            return true
-        }
-    }
-
-    private func writeFiles(
-        of job: Job, bytes: [UInt8], commands: [DecodedCommand], receipt: RenderedReceipt, directory: String
-    ) -> [String] {
-        let base = (directory as NSString).appendingPathComponent(String(format: "job-%04d", job.number))
-        var files: [String] = []
-        func write(_ data: Data, _ suffix: String) {
-            let path = base + suffix
-            if FileManager.default.createFile(atPath: path, contents: data) { files.append(path) }
-        }
-        write(Data(bytes), ".bin")
-        write(Data(CommandListing(commands).text.utf8), ".listing.txt")
-        let notes = receipt.notes.map { "note: \($0)\n" }.joined()
-        write(Data((receipt.text + notes).utf8), ".txt")
-        if let png = try? receipt.page.pngData() { write(Data(png), ".png") }
-        return files
+        mechanism.jobs
     }
 
     // MARK: Control port
@@ -375,7 +330,7 @@ public final class VirtualPrinterServer: Sendable {
                 + PrinterCondition.settingNames.joined(separator: ", ")
         }
         setCondition(condition)
-        return "ok \(condition.summary) jobs=\(state.withLockedValue { $0.jobCount })"
+        return "ok \(condition.summary) jobs=\(mechanism.jobCount)"
     }
 }
 

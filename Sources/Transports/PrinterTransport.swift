@@ -16,15 +16,16 @@ public protocol PrinterTransport: Sendable {
     /// The printer this transport talks to.
     var uri: PrinterURI { get }
 
-    /// Sends bytes to the printer and returns once all of them were delivered.
+    /// Sends bytes to the printer and returns once all of them were handed to the connection.
     ///
-    /// "Delivered" means handed to the printer or to the operating system's buffer on the way to it
-    /// (for CUPS: the job completed). Nothing returns normally that was not delivered.
+    /// "Handed to the connection" means accepted by the printer (USB) or by the operating system's buffer
+    /// on the way to it (TCP, files, serial lines; for CUPS: the job completed). For TCP that does not mean
+    /// the printer read them: ask its status to know.
     ///
     /// - Parameters:
     ///   - bytes: The bytes to send, such as a compiled receipt.
     ///   - timeout: How long the printer may go without accepting more bytes.
-    /// - Throws: ``TransportError``; ``TransportError/bytesDelivered`` says how many bytes went out first.
+    /// - Throws: ``TransportError``; ``TransportError/bytesDelivered`` says how many bytes were handed over first.
     func write(_ bytes: [UInt8], timeout: Duration) async throws
 
     /// Reads whatever the printer sent back, waiting at most `timeout` for the first byte.

@@ -126,7 +126,7 @@ import Testing
             "--printer", "file://\(device.path)", "--copies", "2", "--open-drawer", "--progress",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.output.contains("printed 2 copies"))
+        #expect(result.output.contains("sent 2 copies"))
         #expect(result.standardError.contains("100%"))
         let receipt = try Self.fixture("template-sales-receipt-80mm")
         let drawer = Data([0x1B, 0x40, 0x1B, 0x70, 0x00, 0x32, 0x64])  // ESC @, ESC p 0 on 100 ms off 200 ms

@@ -12,10 +12,16 @@ final class FakeNetworkPrinter: Sendable {
         var offlineCause: UInt8 = 0x12
         var errorCause: UInt8 = 0x12
         var paperSensor: UInt8 = 0x12
+        /// When set, every `DLE EOT n` is answered with these bytes instead: a device that answers noise.
+        var noise: [UInt8]?
 
         static let ready = StatusReplies()
         /// Paper out: paper-sensor bits 5 and 6 set, and the printer offline because of it.
         static let paperOut = StatusReplies(printer: 0x1A, offlineCause: 0x32, paperSensor: 0x72)
+
+        func replies(to request: UInt8) -> [UInt8] {
+            noise ?? reply(to: request).map { [$0] } ?? []
+        }
 
         func reply(to request: UInt8) -> UInt8? {
             switch request {
@@ -32,10 +38,14 @@ final class FakeNetworkPrinter: Sendable {
     private let channel: any Channel
     let port: Int
 
-    init(replies: StatusReplies) async throws {
+    /// - Parameters:
+    ///   - replies: What it answers to status requests.
+    ///   - reads: `false` for a printer that accepts the connection but never reads a byte.
+    init(replies: StatusReplies, reads: Bool = true) async throws {
         let received = self.received
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.autoRead, value: reads)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(Handler(replies: replies, received: received))
@@ -89,8 +99,9 @@ final class FakeNetworkPrinter: Sendable {
             let start = all.count - bytes.count
             for index in max(0, start - 2)..<max(0, all.count - 2)
             where all[index] == 0x10 && all[index + 1] == 0x04 && index + 2 >= start {
-                if let reply = replies.reply(to: all[index + 2]) {
-                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: [reply])), promise: nil)
+                let reply = replies.replies(to: all[index + 2])
+                if !reply.isEmpty {
+                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: reply)), promise: nil)
                 }
             }
         }

@@ -5,8 +5,10 @@
 /// ``Code/accessDenied``, ...) that a print agent can send back to its backend; the ``description``
 /// says what happened and what to do about it.
 ///
-/// A job that fails after some bytes left the host reports them in ``bytesDelivered``: those bytes
-/// were accepted by the operating system or the printer, so part of the receipt may have printed.
+/// A job that fails after some bytes left the program reports them in ``bytesDelivered``: the bytes handed
+/// to the connection (for TCP, taken by the local socket; for USB, acknowledged by the printer's
+/// endpoint). They are not proof of delivery — a TCP printer may have read none of them — but 0 means
+/// nothing of the job can have printed, and more means part of the receipt may have.
 ///
 /// ```swift
 /// do {
@@ -22,8 +24,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The printer's URI, when the failure concerns one printer.
     public var uri: String?
-    /// How many bytes of the current job were handed to the printer (or the operating system on its way
-    /// to the printer) before the failure; `nil` when no job was in progress.
+    /// How many bytes of the current job were handed to the connection before the failure: accepted by the
+    /// local socket (TCP), the printer's endpoint (USB), the driver (files, serial lines); `nil` when no job
+    /// was in progress. Despite the name, not a count of what the printer received.
     public var bytesDelivered: Int?
     /// The printer's state when that explains the failure, such as paper out for ``Code/printerNotReady``.
     public var status: PrinterStatus?
@@ -36,7 +39,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     ///   - code: What kind of failure this is.
     ///   - message: What happened and how to fix it.
     ///   - uri: The printer concerned.
-    ///   - bytesDelivered: Bytes of the job delivered before the failure.
+    ///   - bytesDelivered: Bytes of the job handed to the connection before the failure.
     ///   - status: The printer's state, when it explains the failure.
     ///   - underlying: The lower-level error.
     public init(
@@ -55,12 +58,12 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    /// The code, the printer, the message, the bytes delivered and the cause, on one line.
+    /// The code, the printer, the message, the bytes handed to the connection and the cause, on one line.
     public var description: String {
         var text = "\(code.rawValue)"
         if let uri { text += " (\(uri))" }
         text += ": \(message)"
-        if let bytesDelivered { text += " [\(bytesDelivered) bytes delivered]" }
+        if let bytesDelivered { text += " [\(bytesDelivered) bytes handed to the connection]" }
         if let underlying { text += " [cause: \(underlying)]" }
         return text
     }

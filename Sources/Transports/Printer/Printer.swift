@@ -20,7 +20,7 @@ public actor Printer {
         /// Ask for status before each job and refuse it (``TransportError/Code/printerNotReady``) when the
         /// printer reports paper out, cover open, offline or an error.
         public var checkStatusBeforePrinting: Bool
-        /// How long to wait for each status or identity reply.
+        /// How long to wait for each status or identity reply (the `escpos` tool sets it from `--timeout`).
         public var replyTimeout: Duration
         /// How long the printer may go without accepting data while a job is sent.
         public var writeTimeout: Duration
@@ -74,7 +74,7 @@ public actor Printer {
     /// - Parameters:
     ///   - receipt: The document.
     ///   - compileOptions: Strictness and the image and symbol helpers.
-    /// - Returns: The bytes that were delivered and the compiler's warnings.
+    /// - Returns: The compiled bytes (all handed to the transport) and the compiler's warnings.
     /// - Throws: `EscPosError` when the receipt does not compile (nothing was sent);
     ///   ``TransportError`` when sending fails or the printer is not ready (see ``send(_:)``).
     @discardableResult
@@ -94,7 +94,8 @@ public actor Printer {
     ///
     /// - Parameter bytes: The complete job.
     /// - Throws: ``TransportError``: ``TransportError/Code/printerNotReady`` with ``TransportError/status``
-    ///   when refused; other codes with ``TransportError/bytesDelivered`` when the job failed midway.
+    ///   when refused; other codes with ``TransportError/bytesDelivered`` (the bytes handed to the connection
+    ///   before the failure) when the job failed midway.
     public func send(_ bytes: [UInt8]) async throws {
         try await exclusively { try await self.unsynchronizedSend(bytes) }
     }
@@ -122,6 +123,10 @@ public actor Printer {
     /// CUPS it returns the queue's view.
     ///
     /// - Returns: The decoded status.
+    /// Every reply byte is checked against the fixed bits of a status reply (`0xx1xx10`); a byte that does
+    /// not fit, or more bytes than the one asked for, is an error rather than a status, so a device that
+    /// answers noise is never reported as, say, out of paper.
+    ///
     /// - Throws: ``TransportError`` with ``TransportError/Code/timeout`` when the printer does not answer
     ///   within ``Options/replyTimeout``, ``TransportError/Code/invalidReply`` for a malformed answer.
     public func status() async throws -> PrinterStatus {
@@ -132,14 +137,50 @@ public actor Printer {
         if let queueStatus = try await transport.queueStatus() { return queueStatus }
         var status = PrinterStatus(source: .realTime)
         for request in PrinterStatus.RealTimeRequest.allCases {
+            // Bytes that arrived before the request answer nothing asked now (a late identity reply).
+            discardPendingReplies()
             try await transport.write(request.bytes, timeout: options.replyTimeout)
-            let reply = try await nextReply(what: "DLE EOT \(request.rawValue)") { reply in
+            let what = "DLE EOT \(request.rawValue)"
+            // Strict: the only thing a printer may send before its status byte is an Automatic Status Back
+            // block; any other byte means this is not a status reply, so it is never taken for one.
+            let reply = try await nextReply(what: what, strict: true) { reply in
                 if case .realTimeStatus(let byte) = reply { return byte }
                 return nil
             }
+            try expectNothingMore(after: what)
             try status.apply(request, reply: reply)
         }
         return status
+    }
+
+    /// Drops what the parser holds, keeping the Automatic Status Back blocks among it.
+    private func discardPendingReplies() {
+        while let reply = parser.next() {
+            if case .automaticStatusBack(let block) = reply {
+                lastAutomaticStatus = try? PrinterStatus(automaticStatusBack: block)
+            }
+        }
+        parser.removeAll()
+    }
+
+    /// A status reply is one byte: anything but Automatic Status Back after it shows that it was not one.
+    private func expectNothingMore(after what: String) throws {
+        while let reply = parser.next() {
+            guard case .automaticStatusBack(let block) = reply else {
+                throw invalidReply(to: what, reply)
+            }
+            lastAutomaticStatus = try? PrinterStatus(automaticStatusBack: block)
+        }
+    }
+
+    private func invalidReply(to what: String, _ reply: PrinterReply) -> TransportError {
+        TransportError(
+            .invalidReply,
+            "the printer answered \(what) with \(reply.byteDescription), which is not a status reply (one byte "
+                + "with the bit pattern 0xx1xx10); check that the printer speaks ESC/POS and that nothing else "
+                + "shares the line",
+            uri: "\(transport.uri)"
+        )
     }
 
     /// Asks the printer who it is with `GS I` (maker, model, firmware, serial number).
@@ -193,14 +234,21 @@ public actor Printer {
     }
 
     /// Reads replies until `match` accepts one, keeping Automatic Status Back blocks that arrive meanwhile.
-    private func nextReply<Value>(what: String, _ match: (PrinterReply) -> Value?) async throws -> Value {
+    ///
+    /// When `strict`, any other reply that `match` does not accept is an ``TransportError/Code/invalidReply``
+    /// error instead of being skipped.
+    private func nextReply<Value>(
+        what: String, strict: Bool = false, _ match: (PrinterReply) -> Value?
+    ) async throws -> Value {
         let deadline = ContinuousClock.now + options.replyTimeout
         while true {
             while let reply = parser.next() {
                 if case .automaticStatusBack(let block) = reply {
                     lastAutomaticStatus = try? PrinterStatus(automaticStatusBack: block)
+                    continue
                 }
                 if let value = match(reply) { return value }
+                if strict { throw invalidReply(to: what, reply) }
             }
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { throw noAnswer(what) }

@@ -8,7 +8,8 @@ public enum PrinterReply: Hashable, Sendable {
     case realTimeStatus(UInt8)
     /// A 4-byte Automatic Status Back block (first byte `0xx1xx00`).
     case automaticStatusBack([UInt8])
-    /// A `GS I` information block (`5F <text> 00`, such as the maker or model name), without the framing.
+    /// A `GS I` information block (`5F <text> 00`, such as the maker or model name; the text printable
+    /// ASCII), without the framing.
     case information(String)
     /// A `GS I n` type-information block (`3D 21 <data> 00`), without the framing.
     case typeInformation([UInt8])
@@ -40,6 +41,11 @@ public struct PrinterReplyParser: Sendable {
     /// The number of bytes waiting to form a complete reply.
     public var bufferedCount: Int { buffer.count }
 
+    /// Drops every buffered byte.
+    mutating func removeAll() {
+        buffer.removeAll()
+    }
+
     /// Adds bytes received from the printer.
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
@@ -54,10 +60,13 @@ public struct PrinterReplyParser: Sendable {
                 return nil
             }
             let body = Array(buffer[1..<end])
-            buffer.removeSubrange(0...end)
             if first == 0x5F {
+                // Information is ASCII text; a block with other bytes is not one, and only its first byte goes.
+                guard body.allSatisfy({ (0x20...0x7E).contains($0) }) else { return .unknown(buffer.removeFirst()) }
+                buffer.removeSubrange(0...end)
                 return .information(String(decoding: body, as: UTF8.self))
             }
+            buffer.removeSubrange(0...end)
             return .typeInformation(body.first == 0x21 ? Array(body.dropFirst()) : body)
         }
         if first & 0x93 == 0x10 {
@@ -73,5 +82,17 @@ public struct PrinterReplyParser: Sendable {
         if first & 0x93 == 0x12 { return .realTimeStatus(first) }
         if first & 0x90 == 0 { return .byte(first) }
         return .unknown(first)
+    }
+}
+
+extension PrinterReply {
+    /// The reply's bytes in hex, for error messages.
+    var byteDescription: String {
+        switch self {
+        case .realTimeStatus(let byte), .byte(let byte), .unknown(let byte): return "byte 0x\(hex(byte))"
+        case .automaticStatusBack(let bytes): return "bytes " + bytes.map(hex).joined(separator: " ")
+        case .information(let text): return "an information block of \(text.utf8.count) bytes"
+        case .typeInformation(let bytes): return "a type-information block of \(bytes.count) bytes"
+        }
     }
 }
