@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Any JSON value, so tests can change one number of a document and write it back.
 public enum JSONValue: Codable, Sendable {
