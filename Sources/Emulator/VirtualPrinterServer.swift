@@ -328,7 +328,7 @@ public final class VirtualPrinterServer: Sendable {
             if FileManager.default.createFile(atPath: path, contents: data) { files.append(path) }
         }
         write(Data(bytes), ".bin")
-        write(Data(CommandListing(commands).text.utf8), ".listing.txt")
+        write(Data(CommandListing(commands).text(maximumLength: CommandListing.jobListingLimit).utf8), ".listing.txt")
         let notes = receipt.notes.map { "note: \($0)\n" }.joined()
         write(Data((receipt.text + notes).utf8), ".txt")
         if let png = try? receipt.page.pngData() { write(Data(png), ".png") }

@@ -8,7 +8,15 @@
 ///
 /// Golden-fixture listings and `escpos decode` use this format, so a byte mismatch shows up as a
 /// command-level difference.
+///
+/// A listing of a whole stream can be large; ``line(_:)`` lists one command at a time (with
+/// ``CommandDecoder/commands(in:)`` the listing streams in constant memory), and ``text(maximumLength:)``
+/// bounds the text, as the virtual printer does for each job's listing file.
 public struct CommandListing: Sendable, CustomStringConvertible {
+    /// The longest listing the virtual printer writes for one job: 4 MiB of text, then one line saying how
+    /// many commands were left out.
+    public static let jobListingLimit = 4 << 20
+
     /// The commands listed.
     public var commands: [DecodedCommand]
 
@@ -30,17 +38,39 @@ public struct CommandListing: Sendable, CustomStringConvertible {
     /// The listing as text.
     public var description: String { text }
 
-    /// How many problems (unknown bytes, truncated commands) the listing contains.
-    public var problemCount: Int {
-        commands.reduce(0) { count, decoded in
-            switch decoded.command {
-            case .unknown, .truncated: return count + 1
-            default: return count
+    /// The listing as text, cut after the last whole line that fits in `maximumLength` UTF-8 bytes; a final
+    /// line then says how many commands were left out.
+    ///
+    /// - Parameter maximumLength: The most UTF-8 bytes of listed commands.
+    /// - Returns: At most `maximumLength` bytes of lines, plus the line about what was left out.
+    public func text(maximumLength: Int) -> String {
+        var result = ""
+        var length = 0
+        for (index, decoded) in commands.enumerated() {
+            let line = Self.line(decoded)
+            let lineLength = line.utf8.count + 1
+            guard length + lineLength <= maximumLength else {
+                let left = commands.count - index
+                result += "… \(left) more command\(left == 1 ? "" : "s") not listed (listing limited to \(maximumLength) bytes)\n"
+                break
             }
+            result += line + "\n"
+            length += lineLength
         }
+        return result
     }
 
-    static func line(_ decoded: DecodedCommand) -> String {
+    /// How many problems (unknown bytes, truncated commands) the listing contains; a run of unknown bytes
+    /// counts once.
+    public var problemCount: Int {
+        commands.reduce(0) { $0 + ($1.command.isProblem ? 1 : 0) }
+    }
+
+    /// The listing line of one command: offset, the first 8 bytes, name and meaning.
+    ///
+    /// - Parameter decoded: A decoded command.
+    /// - Returns: The line, without a newline.
+    public static func line(_ decoded: DecodedCommand) -> String {
         let offset = String(decoded.offset, radix: 10)
         var hex = decoded.bytes.prefix(8).map(HexBytes.hex).joined(separator: " ")
         if decoded.bytes.count > 8 { hex += " …" }
@@ -106,7 +136,8 @@ extension Command {
         case .graphics: return "GS ( L"
         case .columnImage: return "ESC *"
         case .other(let name, _): return name
-        case .unknown: return "?"
+        case .unknown, .unknownRun: return "?"
+        case .repeated(let command, _): return command.name
         case .truncated(let name, _): return name
         }
     }
@@ -193,6 +224,8 @@ extension Command {
             return "column image \(width) dots wide × \(mode >= 32 ? 24 : 8) rows, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
         case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + HexBytes.format(Array(parameters.prefix(16)))
         case .unknown(let byte): return "unknown byte 0x\(HexBytes.hex(byte))"
+        case .unknownRun(let count): return "\(count) unknown bytes"
+        case .repeated(let command, let count): return "\(command.meaning) × \(count)"
         case .truncated(_, let bytes): return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"
         }
     }
