@@ -75,7 +75,7 @@ struct DecodeCommand: ParsableCommand {
             buffer.reserveCapacity(1 << 16)
             for decoded in CommandDecoder(profile: profile).commands(in: [UInt8](data)) {
                 if decoded.command.isProblem { problemCount += 1 }
-                buffer.append(contentsOf: CommandListing.line(decoded).utf8)
+                CommandListing.appendLine(decoded, to: &buffer)
                 buffer.append(0x0A)
                 if buffer.count >= 1 << 16 {
                     FileHandle.standardOutput.write(Data(buffer))

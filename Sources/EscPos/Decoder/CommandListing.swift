@@ -71,20 +71,61 @@ public struct CommandListing: Sendable, CustomStringConvertible {
     /// - Parameter decoded: A decoded command.
     /// - Returns: The line, without a newline.
     public static func line(_ decoded: DecodedCommand) -> String {
-        let offset = String(decoded.offset, radix: 10)
-        var hex = decoded.bytes.prefix(8).map(HexBytes.hex).joined(separator: " ")
-        if decoded.bytes.count > 8 { hex += " …" }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(96)
+        appendLine(decoded, to: &utf8)
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Appends the listing line of one command, without a newline, as UTF-8: what ``line(_:)`` returns,
+    /// without building a string (a streamed listing of millions of commands spends its time here).
+    ///
+    /// - Parameters:
+    ///   - decoded: A decoded command.
+    ///   - output: The bytes to append to.
+    public static func appendLine(_ decoded: DecodedCommand, to output: inout [UInt8]) {
+        // Offset: decimal, at least 6 digits, in an 8-column field.
+        var digits: [UInt8] = []
+        var offset = max(0, decoded.offset)
+        repeat {
+            digits.append(0x30 + UInt8(offset % 10))
+            offset /= 10
+        } while offset > 0
+        for _ in digits.count..<max(6, digits.count) { output.append(0x30) }
+        output.append(contentsOf: digits.reversed())
+        var column = max(6, digits.count)
+        padColumn(&column, to: 8, in: &output)
+        // Bytes: the first 8 in hex, "…" after them when there are more, in a 27-column field.
+        let hexDigits: StaticString = "0123456789ABCDEF"
+        let fieldStart = column
+        for (index, byte) in decoded.bytes.prefix(8).enumerated() {
+            if index > 0 { output.append(0x20) }
+            output.append(hexDigits.utf8Start[Int(byte >> 4)])
+            output.append(hexDigits.utf8Start[Int(byte & 15)])
+            column += index > 0 ? 3 : 2
+        }
+        if decoded.bytes.count > 8 {
+            output.append(contentsOf: [0x20, 0xE2, 0x80, 0xA6])  // " …"
+            column += 2
+        }
+        padColumn(&column, to: fieldStart + 27, in: &output)
+        // Name, in an 11-column field (names are Latin-1, so one scalar is one column).
         var name = decoded.command.name
         if case .graphics = decoded.command, decoded.bytes.dropFirst().first == 0x38 {
             name = "GS 8 L"  // the same functions with a 32-bit length
         }
-        return pad(String(repeating: "0", count: max(0, 6 - offset.count)) + offset, 8) + pad(hex, 27) + pad(name, 11)
-            + decoded.command.meaning
+        let nameStart = column
+        output.append(contentsOf: name.utf8)
+        column += name.unicodeScalars.count
+        padColumn(&column, to: nameStart + 11, in: &output)
+        output.append(contentsOf: decoded.command.meaning.utf8)
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
-        return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    /// Pads with spaces up to `target`, or adds one space when the field is already full.
+    private static func padColumn(_ column: inout Int, to target: Int, in output: inout [UInt8]) {
+        let spaces = column >= target ? 1 : target - column
+        output.append(contentsOf: repeatElement(0x20, count: spaces))
+        column += spaces
     }
 }
 
