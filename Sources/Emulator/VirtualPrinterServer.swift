@@ -278,7 +278,8 @@ public final class VirtualPrinterServer: Sendable {
     }
 
     private func finishJob(_ bytes: [UInt8], received: Int) {
-        let commands = CommandDecoder(profile: configuration.profile).decode(bytes)
+        // Decoded lazily (again for each pass) so a job's commands are never all in memory.
+        let commands = CommandDecoder(profile: configuration.profile).commands(in: bytes)
         guard commands.contains(where: { Self.prints($0.command) }) else { return }
         let (number, refusal) = state.withLockedValue { state -> (Int, String?) in
             state.jobCount += 1
@@ -319,7 +320,7 @@ public final class VirtualPrinterServer: Sendable {
     }
 
     private func writeFiles(
-        of job: Job, bytes: [UInt8], commands: [DecodedCommand], receipt: RenderedReceipt, directory: String
+        of job: Job, bytes: [UInt8], commands: DecodedCommands, receipt: RenderedReceipt, directory: String
     ) -> [String] {
         let base = (directory as NSString).appendingPathComponent(String(format: "job-%04d", job.number))
         var files: [String] = []
@@ -328,7 +329,7 @@ public final class VirtualPrinterServer: Sendable {
             if FileManager.default.createFile(atPath: path, contents: data) { files.append(path) }
         }
         write(Data(bytes), ".bin")
-        write(Data(CommandListing(commands).text(maximumLength: CommandListing.jobListingLimit).utf8), ".listing.txt")
+        write(Data(CommandListing.text(of: commands, maximumLength: CommandListing.jobListingLimit).utf8), ".listing.txt")
         let notes = receipt.notes.map { "note: \($0)\n" }.joined()
         write(Data((receipt.text + notes).utf8), ".txt")
         if let png = try? receipt.page.pngData() { write(Data(png), ".png") }

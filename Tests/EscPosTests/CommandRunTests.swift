@@ -68,4 +68,24 @@ import Testing
         #expect(text.hasSuffix("more commands not listed (listing limited to 10000 bytes)\n"))
         #expect(listing.text(maximumLength: 1 << 30) == listing.text)
     }
+
+    @Test func aJobListingStopsAtItsDocumentedLimit() {
+        let bytes = [UInt8](repeatElement([0x1B, 0x40], count: 2 << 20).joined())  // 4 MiB, 2 Mi commands
+        let text = CommandListing.text(
+            of: CommandDecoder().commands(in: bytes), maximumLength: CommandListing.jobListingLimit)
+        #expect(text.utf8.count <= CommandListing.jobListingLimit + 100)
+        #expect(text.hasPrefix("000000  1B 40 "))
+        #expect(text.hasSuffix(" more commands not listed (listing limited to 4194304 bytes)\n"))
+    }
+
+    @Test func listingLinesKeepTheirColumnsForLongOffsetsNamesAndNonASCII() {
+        let wide = DecodedCommand(offset: 1_234_567, bytes: [0x1B, 0x40], command: .initialize)
+        #expect(CommandListing.line(wide) == "1234567 1B 40" + String(repeating: " ", count: 22) + "ESC @      "
+            + "initialise printer (styles and code page to power-on state)")
+        let bytes: ArraySlice<UInt8> = [0x1D, 0x28, 0xE9, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04]
+        let accented = DecodedCommand(offset: 5, bytes: bytes, command: .other(name: "GS ( é", parameters: []))
+        #expect(CommandListing.line(accented) == "000005  1D 28 E9 00 00 01 02 03 …  GS ( é     ")
+        let long = DecodedCommand(offset: 0, bytes: [0x41], command: .other(name: "LONGNAME123", parameters: [1]))
+        #expect(CommandListing.line(long) == "000000  41" + String(repeating: " ", count: 25) + "LONGNAME123 parameters 01")
+    }
 }

@@ -44,20 +44,40 @@ public struct CommandListing: Sendable, CustomStringConvertible {
     /// - Parameter maximumLength: The most UTF-8 bytes of listed commands.
     /// - Returns: At most `maximumLength` bytes of lines, plus the line about what was left out.
     public func text(maximumLength: Int) -> String {
-        var result = ""
-        var length = 0
-        for (index, decoded) in commands.enumerated() {
-            let line = Self.line(decoded)
-            let lineLength = line.utf8.count + 1
-            guard length + lineLength <= maximumLength else {
-                let left = commands.count - index
-                result += "… \(left) more command\(left == 1 ? "" : "s") not listed (listing limited to \(maximumLength) bytes)\n"
-                break
+        Self.text(of: commands, maximumLength: maximumLength)
+    }
+
+    /// The listing of any sequence of commands (such as ``CommandDecoder/commands(in:)``, decoded as it is
+    /// listed), cut after the last whole line that fits in `maximumLength` UTF-8 bytes; a final line then
+    /// says how many commands were left out.
+    ///
+    /// - Parameters:
+    ///   - commands: The commands to list.
+    ///   - maximumLength: The most UTF-8 bytes of listed commands.
+    /// - Returns: At most `maximumLength` bytes of lines, plus the line about what was left out.
+    public static func text(of commands: some Sequence<DecodedCommand>, maximumLength: Int) -> String {
+        var output: [UInt8] = []
+        var line: [UInt8] = []
+        var left = 0
+        for decoded in commands {
+            guard left == 0 else {
+                left += 1
+                continue
             }
-            result += line + "\n"
-            length += lineLength
+            line.removeAll(keepingCapacity: true)
+            appendLine(decoded, to: &line)
+            line.append(0x0A)
+            if output.count + line.count <= maximumLength {
+                output += line
+            } else {
+                left = 1
+            }
         }
-        return result
+        var text = String(decoding: output, as: UTF8.self)
+        if left > 0 {
+            text += "… \(left) more command\(left == 1 ? "" : "s") not listed (listing limited to \(maximumLength) bytes)\n"
+        }
+        return text
     }
 
     /// How many problems (unknown bytes, truncated commands) the listing contains; a run of unknown bytes
