@@ -21,7 +21,8 @@ extension PrinterModel {
             fittingWidth < bitmap.width || fittingHeight < bitmap.height
             ? bitmap.cropped(x: 0, y: 0, width: fittingWidth, height: fittingHeight) : bitmap
         let scaled = source.scaled(x: scaleX, y: scaleY)
-        let shown = scaled.width > area.width ? scaled.cropped(x: 0, y: 0, width: area.width, height: scaled.height) : scaled
+        let shown =
+            scaled.width > area.width ? scaled.cropped(x: 0, y: 0, width: area.width, height: scaled.height) : scaled
         let free = area.width - shown.width
         let x = area.left + (alignment == 1 ? free / 2 : alignment == 2 ? free : 0)
         defer { advance(by: shown.height) }

@@ -381,7 +381,8 @@ struct PrinterModel {
     /// Writes the joined bands into the last image.
     mutating func flushJoinedImage() {
         guard !joinedImageRows.isEmpty, var last = images.last else { return }
-        if let joined = MonochromeBitmap(width: last.bitmap.width, height: joinedImageHeight, packedRows: joinedImageRows) {
+        let width = last.bitmap.width
+        if let joined = MonochromeBitmap(width: width, height: joinedImageHeight, packedRows: joinedImageRows) {
             last.bitmap = joined
             images[images.count - 1] = last
         }
@@ -394,7 +395,8 @@ struct PrinterModel {
             pageFull = true
             note(
                 nil, .pageHeightLimit,
-                "the page reached the \(Self.maximumTextLineCount)-line limit of the text rendering; nothing after it was drawn")
+                "the page reached the \(Self.maximumTextLineCount)-line limit of the text rendering; "
+                    + "nothing after it was drawn")
             return
         }
         var line = line

@@ -329,7 +329,8 @@ public final class VirtualPrinterServer: Sendable {
             if FileManager.default.createFile(atPath: path, contents: data) { files.append(path) }
         }
         write(Data(bytes), ".bin")
-        write(Data(CommandListing.text(of: commands, maximumLength: CommandListing.jobListingLimit).utf8), ".listing.txt")
+        let listing = CommandListing.text(of: commands, maximumLength: CommandListing.jobListingLimit)
+        write(Data(listing.utf8), ".listing.txt")
         let notes = receipt.notes.map { "note: \($0)\n" }.joined()
         write(Data((receipt.text + notes).utf8), ".txt")
         if let png = try? receipt.page.pngData() { write(Data(png), ".png") }

@@ -151,7 +151,8 @@ import Testing
 
     @Test func longSymbolDataIsShortenedInTheText() {
         let data = [UInt8](repeating: 0x41, count: 5_000)
-        var bytes: [UInt8] = [0x1D, 0x28, 0x6B, UInt8((data.count + 3) & 0xFF), UInt8((data.count + 3) >> 8), 0x30, 0x50, 0x30]
+        let length = data.count + 3
+        var bytes: [UInt8] = [0x1D, 0x28, 0x6B, UInt8(length & 0xFF), UInt8(length >> 8), 0x30, 0x50, 0x30]
         bytes += data
         for _ in 0..<200 { bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x51, 0x30] }
         let receipt = ReceiptRenderer(profile: .generic80mm, maximumPageHeight: 4_000).render(bytes)

@@ -54,8 +54,7 @@ import Testing
         #expect(lazy.reduce(0) { $0 + $1.bytes.count } == bytes.count)
         // No two neighbours are both unknown, or both the same one-byte command.
         for (a, b) in zip(lazy, lazy.dropFirst()) {
-            if case .unknown = a.command, case .unknown = b.command { Issue.record("unjoined unknown bytes at \(a.offset)") }
-            if case .unknownRun = a.command, case .unknown = b.command { Issue.record("unjoined unknown bytes at \(a.offset)") }
+            if a.command.isUnknownByte, b.command.isUnknownByte { Issue.record("unjoined unknown bytes at \(a.offset)") }
             if a.command == .lineFeed, b.command == .lineFeed { Issue.record("unjoined LF at \(a.offset)") }
         }
     }
@@ -86,6 +85,16 @@ import Testing
         let accented = DecodedCommand(offset: 5, bytes: bytes, command: .other(name: "GS ( é", parameters: []))
         #expect(CommandListing.line(accented) == "000005  1D 28 E9 00 00 01 02 03 …  GS ( é     ")
         let long = DecodedCommand(offset: 0, bytes: [0x41], command: .other(name: "LONGNAME123", parameters: [1]))
-        #expect(CommandListing.line(long) == "000000  41" + String(repeating: " ", count: 25) + "LONGNAME123 parameters 01")
+        let expected = "000000  41" + String(repeating: " ", count: 25) + "LONGNAME123 parameters 01"
+        #expect(CommandListing.line(long) == expected)
+    }
+}
+
+extension Command {
+    fileprivate var isUnknownByte: Bool {
+        switch self {
+        case .unknown, .unknownRun: return true
+        default: return false
+        }
     }
 }

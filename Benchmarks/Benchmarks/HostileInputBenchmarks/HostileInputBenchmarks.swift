@@ -24,7 +24,8 @@ let benchmarks: @Sendable () -> Void = {
         return bytes + repeated([0x1D, 0x28, 0x6B, 3, 0, cn, 0x51, 0x30], count: size - bytes.count)
     }
     func rasterMode3() -> [UInt8] {
-        let image: [UInt8] = [0x1D, 0x76, 0x30, 0x03, 0xFF, 0x00, 0xFF, 0xFF] + [UInt8](repeating: 0xAA, count: 255 * 65535)
+        let header: [UInt8] = [0x1D, 0x76, 0x30, 0x03, 0xFF, 0x00, 0xFF, 0xFF]  // 255 bytes × 65 535 rows
+        let image = header + [UInt8](repeating: 0xAA, count: 255 * 65535)
         return Array(repeated(image, count: size))
     }
     let inputs: [(String, () -> [UInt8])] = [

@@ -75,7 +75,8 @@ public struct CommandListing: Sendable, CustomStringConvertible {
         }
         var text = String(decoding: output, as: UTF8.self)
         if left > 0 {
-            text += "… \(left) more command\(left == 1 ? "" : "s") not listed (listing limited to \(maximumLength) bytes)\n"
+            text += "… \(left) more command\(left == 1 ? "" : "s") not listed "
+                + "(listing limited to \(maximumLength) bytes)\n"
         }
         return text
     }
