@@ -66,5 +66,16 @@ let package = Package(
             path: "Benchmarks/EmulatorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 10's hostile inputs: 16 MiB streams rendered, 10 MB decoded (see hostile-input.md).
+        .executableTarget(
+            name: "HostileInputBenchmarks",
+            dependencies: [
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosEmulator", package: "swift-escpos"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/HostileInputBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

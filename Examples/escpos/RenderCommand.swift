@@ -69,10 +69,22 @@ struct DecodeCommand: ParsableCommand {
         try reportingErrors {
             let profile = try profileOptions.load()
             let data = file == "-" ? try InputFile.readStandardInput() : try readFile(file)
-            let listing = CommandListing(CommandDecoder(profile: profile).decode([UInt8](data)))
-            print(listing.text, terminator: "")
-            if listing.problemCount > 0 {
-                throw CLIError.invalid("\(listing.problemCount) unknown or truncated command(s) in the input", file: file)
+            // The listing streams: one command is decoded, listed and written at a time, in 64 KiB writes.
+            var problemCount = 0
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 16)
+            for decoded in CommandDecoder(profile: profile).commands(in: [UInt8](data)) {
+                if decoded.command.isProblem { problemCount += 1 }
+                CommandListing.appendLine(decoded, to: &buffer)
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(Data(buffer))
+            if problemCount > 0 {
+                throw CLIError.invalid("\(problemCount) unknown or truncated command(s) in the input", file: file)
             }
         }
     }

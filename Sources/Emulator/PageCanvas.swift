@@ -19,6 +19,7 @@ struct PageCanvas {
     /// Makes rows `0..<rows` exist; returns `false` (and allocates nothing) beyond the maximum height.
     mutating func ensureRows(_ rows: Int) -> Bool {
         guard rows <= maximumHeight else { return false }
+        guard rows >= 0 else { return true }
         if rows > height {
             bits.append(contentsOf: repeatElement(0, count: (rows - height) * bytesPerRow))
             height = rows
@@ -36,13 +37,24 @@ struct PageCanvas {
         return MonochromeBitmap(width: width, height: rows, packedRows: packed) ?? MonochromeBitmap(width: width, height: 0)
     }
 
+    /// The part of `start..<start + length` inside `0..<limit`, or `nil` when nothing of it is; any numbers
+    /// are safe (negative, huge, or a sum that would overflow).
+    static func span(_ start: Int, _ length: Int, within limit: Int) -> Range<Int>? {
+        guard length > 0, limit > 0, start < limit else { return nil }
+        let (end, overflow) = start.addingReportingOverflow(length)
+        let upper = overflow ? limit : min(limit, end)
+        let lower = max(0, start)
+        return lower < upper ? lower..<upper : nil
+    }
+
     /// ORs `source` onto the page with its top-left corner at (`x`, `y`); dots outside the page are dropped.
     mutating func draw(_ source: MonochromeBitmap, x: Int, y: Int) {
-        guard source.width > 0, source.height > 0 else { return }
-        let firstRow = max(0, y)
-        let lastRow = min(height, y + source.height)
-        guard firstRow < lastRow else { return }
-        if x >= 0, x & 7 == 0, x + source.width <= width {
+        guard source.width > 0, let rows = Self.span(y, source.height, within: height),
+            Self.span(x, source.width, within: width) != nil
+        else { return }
+        let firstRow = rows.lowerBound
+        let lastRow = rows.upperBound
+        if x >= 0, x & 7 == 0, x <= width - source.width {
             // Byte-aligned fast path: whole bytes ORed in (the source's unused low bits are zero).
             let byteOffset = x >> 3
             source.bits.withUnsafeBufferPointer { sourceBits in
@@ -58,7 +70,7 @@ struct PageCanvas {
             }
             return
         }
-        if x >= 0, x + source.width <= width {
+        if x >= 0, x <= width - source.width {
             let shift = x & 7
             let byteOffset = x >> 3
             source.bits.withUnsafeBufferPointer { sourceBits in
@@ -79,33 +91,39 @@ struct PageCanvas {
             }
             return
         }
-        // Partly outside the page: dot by dot.
+        // Partly outside the page: dot by dot, over the columns that are on it.
+        guard let columns = Self.span(x, source.width, within: width) else { return }
         for row in firstRow..<lastRow {
-            for column in 0..<source.width where source[column, row - y] {
-                let pageX = x + column
-                if pageX >= 0, pageX < width { setDot(pageX, row) }
+            for pageX in columns where source[pageX - x, row - y] {
+                setDot(pageX, row)
             }
         }
     }
 
+    /// Prints one dot; a dot outside the allocated page is dropped.
     mutating func setDot(_ x: Int, _ y: Int) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
         bits[y * bytesPerRow + x >> 3] |= 0x80 >> UInt8(x & 7)
     }
 
+    /// Whether a dot is printed; outside the allocated page, `false`.
     func dot(_ x: Int, _ y: Int) -> Bool {
-        bits[y * bytesPerRow + x >> 3] & (0x80 >> UInt8(x & 7)) != 0
+        guard x >= 0, x < width, y >= 0, y < height else { return false }
+        return bits[y * bytesPerRow + x >> 3] & (0x80 >> UInt8(x & 7)) != 0
     }
 
+    /// Sets or clears one dot; outside the allocated page, nothing happens.
     mutating func setDot(_ x: Int, _ y: Int, to value: Bool) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
         let mask: UInt8 = 0x80 >> UInt8(x & 7)
         if value { bits[y * bytesPerRow + x >> 3] |= mask } else { bits[y * bytesPerRow + x >> 3] &= ~mask }
     }
 
-    /// The rectangle clipped to the allocated page, or `nil` when nothing of it is on the page.
+    /// The rectangle clipped to the allocated page, or `nil` when nothing of it is on the page; safe for any
+    /// position and size (negative, huge, or overflowing when added).
     private func clip(x: Int, y: Int, width rectWidth: Int, height rectHeight: Int) -> (Range<Int>, Range<Int>)? {
-        let columns = max(0, x)..<min(width, x + rectWidth)
-        let rows = max(0, y)..<min(height, y + rectHeight)
-        guard !columns.isEmpty, !rows.isEmpty else { return nil }
+        guard let columns = Self.span(x, rectWidth, within: width), let rows = Self.span(y, rectHeight, within: height)
+        else { return nil }
         return (columns, rows)
     }
 
@@ -147,7 +165,7 @@ struct PageCanvas {
     /// A dashed line across the page marking a cut; a partial cut leaves a short bridge in the middle.
     mutating func drawCutMark(y: Int, partial: Bool) {
         guard y >= 0, y < height else { return }
-        let bridge = partial ? (width / 2 - 12)..<(width / 2 + 12) : 0..<0
+        let bridge = partial ? max(0, width / 2 - 12)..<(width / 2 + 12) : 0..<0
         for column in 0..<width where column % 12 < 8 && !bridge.contains(column) {
             setDot(column, y)
         }

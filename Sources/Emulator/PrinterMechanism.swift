@@ -69,7 +69,8 @@ final class PrinterMechanism: Sendable {
     /// - Returns: Whether the printed-job limit is reached.
     func print(_ received: ReceivedJob) -> Bool {
         let bytes = received.bytes
-        let commands = CommandDecoder(profile: configuration.profile).decode(bytes)
+        // Decoded lazily (again for each pass) so a job's commands are never all in memory.
+        let commands = CommandDecoder(profile: configuration.profile).commands(in: bytes)
         guard commands.contains(where: { Self.prints($0.command) }) else { return false }
         let (number, refusal) = state.withLockedValue { state -> (Int, String?) in
             state.jobCount += 1
@@ -126,7 +127,7 @@ final class PrinterMechanism: Sendable {
     }
 
     private func writeFiles(
-        of job: VirtualPrinterServer.Job, bytes: [UInt8], commands: [DecodedCommand], receipt: RenderedReceipt,
+        of job: VirtualPrinterServer.Job, bytes: [UInt8], commands: DecodedCommands, receipt: RenderedReceipt,
         directory: String
     ) -> [String] {
         let base = (directory as NSString).appendingPathComponent(String(format: "job-%04d", job.number))
@@ -136,7 +137,8 @@ final class PrinterMechanism: Sendable {
             if FileManager.default.createFile(atPath: path, contents: data) { files.append(path) }
         }
         write(Data(bytes), ".bin")
-        write(Data(CommandListing(commands).text.utf8), ".listing.txt")
+        let listing = CommandListing.text(of: commands, maximumLength: CommandListing.jobListingLimit)
+        write(Data(listing.utf8), ".listing.txt")
         let notes = receipt.notes.map { "note: \($0)\n" }.joined()
         write(Data((receipt.text + notes).utf8), ".txt")
         if let png = try? receipt.page.pngData() { write(Data(png), ".png") }

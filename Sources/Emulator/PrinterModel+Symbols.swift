@@ -1,6 +1,18 @@
 import EscPos
 
+/// What a symbol was drawn from: the same symbol printed again is not drawn again.
+struct SymbolKey: Hashable {
+    var cn: UInt8
+    var data: [UInt8]
+    var moduleSize: Int
+    var settings: [UInt8: [UInt8]]
+}
+
 extension PrinterModel {
+    /// The largest 2D-code module size drawn, in dots: Epson's printers accept 1–16 for QR, Aztec and
+    /// Data Matrix and at most 8 for PDF417; larger values are drawn at this size.
+    static let maximumModuleSize = 16
+
     /// The symbology of a `GS k` system number.
     static func barcodeName(_ system: UInt8) -> String {
         let names: [UInt8: String] = [
@@ -19,6 +31,8 @@ extension PrinterModel {
     }
 
     mutating func printBarcode(system: UInt8, data: [UInt8], offset: Int) {
+        if !lineItems.isEmpty { printLine(feed: nil) }
+        guard !pageFull else { return }
         let name = Self.barcodeName(system)
         // About 11 modules per character plus start, stop and quiet zones, as Code 128 needs.
         let modules = data.count * 11 + 35
@@ -36,7 +50,8 @@ extension PrinterModel {
         case 0x50:  // 80: store the data (after m = 0x30)
             symbolData[cn] = Array(parameters.dropFirst())
         case 0x51:  // 81: print the stored symbol
-            guard let data = symbolData[cn] else { return }
+            if !lineItems.isEmpty { printLine(feed: nil) }
+            guard !pageFull, let data = symbolData[cn] else { return }
             // MaxiCode has no module-size function: libzint's raster at half scale, about 150 × 133 dots.
             let module = cn == 50 ? 1 : symbolModuleSize[cn] ?? 3
             let width: Int
@@ -50,13 +65,20 @@ extension PrinterModel {
                 width = min(currentArea.width, (side + 2) * module)
                 height = width
             }
-            let drawn = symbolDrawing?.drawTwoDimensionalCode(
-                cn: cn, data: data, moduleSize: module, settings: symbolSettings[cn] ?? [:])
+            let key = SymbolKey(cn: cn, data: data, moduleSize: module, settings: symbolSettings[cn] ?? [:])
+            let drawn: MonochromeBitmap?
+            if let last = lastSymbolDrawing, last.key == key {
+                drawn = last.bitmap
+            } else {
+                drawn = symbolDrawing?.drawTwoDimensionalCode(
+                    cn: cn, data: data, moduleSize: module, settings: key.settings)
+                lastSymbolDrawing = (key, drawn)
+            }
             placeSymbol(
                 name: Self.twoDimensionalName(cn), data: data, drawn: drawn, width: width, height: height, hri: 0,
                 hriText: "", offset: offset)
         case 0x43 where !parameters.isEmpty:  // 67: module size
-            symbolModuleSize[cn] = max(1, Int(parameters[0]))
+            symbolModuleSize[cn] = min(max(1, Int(parameters[0])), Self.maximumModuleSize)
             symbolSettings[cn, default: [:]][fn] = parameters
         default:
             // Model, error correction, columns, rows: kept for the symbol drawing.
@@ -75,7 +97,8 @@ extension PrinterModel {
         let width = drawn?.width ?? estimatedWidth
         let height = drawn?.height ?? estimatedHeight
         guard !pageFull, width > 0, height > 0 else { return }
-        let shown = String(decoding: data, as: UTF8.self)
+        var shown = String(decoding: data.prefix(Self.maximumShownDataLength), as: UTF8.self)
+        if data.count > Self.maximumShownDataLength { shown += "…" }
         if drawn == nil { note(offset, .symbolNotDrawn, "\(name) \"\(shown)\" drawn as a placeholder box") }
         let free = area.width - width
         let x = area.left + (alignment == 1 ? free / 2 : alignment == 2 ? free : 0)
@@ -83,7 +106,7 @@ extension PrinterModel {
         var top = y
         if hri & 1 == 1 { top += hriHeight }
         let total = height + (hri & 1 == 1 ? hriHeight : 0) + (hri & 2 == 2 ? hriHeight : 0)
-        defer { y += total }
+        defer { advance(by: total) }
         guard reserve(rows: y + total) else { return }
         if let drawn {
             canvas.draw(drawn, x: x, y: top)

@@ -29,6 +29,8 @@ extension PrinterModel {
             let key = GlyphKey(
                 scalar: scalar.value, font: style.font, wide: last.columnWidth > cellSize(wide: false).width * style.width,
                 width: style.width, height: style.height, bold: style.bold || style.doubleStrike, rotated: style.rotated)
+            // Marks past a few per character add nothing visible; stacking them without end would grow the line.
+            guard last.text.unicodeScalars.count < 8 else { return }
             var combined = last
             let mark = glyph(for: key)
             if mark.width == combined.bitmap.width, mark.height == combined.bitmap.height {

@@ -38,6 +38,13 @@ struct PrinterModel {
     }
 
     static let defaultLineSpacing = 30
+    /// The most lines the text rendering keeps; at this many the page counts as full (a line can feed
+    /// 0 dots, so the page height alone does not bound them).
+    static let maximumTextLineCount = 20_000
+    /// The most items one line buffer holds (`ESC $` can overprint in place forever); a full buffer prints.
+    static let maximumLineItemCount = 1_024
+    /// The most characters of a symbol's data shown in the text rendering and in notes.
+    static let maximumShownDataLength = 256
     /// The gap the feed-and-cut forms of `GS V` leave between the last line and the cut.
     static let cutterFeed = 24
 
@@ -78,6 +85,12 @@ struct PrinterModel {
     var cuts: [PaperCut] = []
     var images: [PrintedImage] = []
     var symbols: [PrintedSymbol] = []
+    /// The rows of the last image while bands join it, appended in place (joining by copying would be
+    /// quadratic in the image's height); written into `images` by `flushJoinedImage()`.
+    var joinedImageRows: [UInt8] = []
+    var joinedImageHeight = 0
+    /// The last symbol drawn, so one printed again and again is drawn once.
+    var lastSymbolDrawing: (key: SymbolKey, bitmap: MonochromeBitmap?)?
     var notes: [EmulatorNote] = []
     var omittedNotes = 0
     var reportedUnsupported: Set<String> = []
@@ -104,14 +117,14 @@ struct PrinterModel {
         switch decoded.command {
         case .text(let text):
             for scalar in text.unicodeScalars { printCharacter(scalar) }
-        case .lineFeed:
+        case .lineFeed, .formFeed:
             printLine(feed: nil)
         case .carriageReturn:
             break  // CR only returns the carriage; LF prints (auto line feed off, the Epson default)
         case .horizontalTab:
             horizontalTab()
-        case .formFeed:
-            printLine(feed: nil)
+        case .repeated(let command, let count):
+            repeatCommand(command, count: count, offset: decoded.offset)
         case .initialize:
             initialize()
         case .bold(let on): style.bold = on
@@ -136,7 +149,7 @@ struct PrinterModel {
         case .leftMargin(let dots): leftMargin = dots
         case .printAreaWidth(let dots): printAreaWidth = dots
         case .feedLines(let count):
-            if count == 0 { printLine(feed: 0) } else { for _ in 0..<count { printLine(feed: nil) } }
+            if count == 0 { printLine(feed: 0) } else { feedLines(Int(count)) }
         case .feedDots(let dots):
             printLine(feed: Int(dots))
         case .cut(let mode, let feed):
@@ -161,8 +174,7 @@ struct PrinterModel {
         case .twoDimensionalCode(let cn, let fn, let parameters):
             twoDimensionalCode(cn: cn, fn: fn, parameters: parameters, offset: decoded.offset)
         case .rasterImage(let mode, let widthBytes, let height, let data):
-            guard let bitmap = MonochromeBitmap(width: widthBytes * 8, height: height, packedRows: data) else { break }
-            printImage(bitmap.scaled(x: mode & 1 == 1 ? 2 : 1, y: mode & 2 == 2 ? 2 : 1), command: .rasterBitImage)
+            printRasterImage(mode: mode, widthBytes: widthBytes, height: height, data: data)
         case .graphics(let m, let fn, let parameters):
             graphics(m: m, fn: fn, parameters: parameters, offset: decoded.offset)
         case .columnImage(let mode, let width, let data):
@@ -171,6 +183,9 @@ struct PrinterModel {
             other(name: name, parameters: parameters, offset: decoded.offset)
         case .unknown(let byte):
             note(decoded.offset, .unknownCommand, "unknown byte 0x\(hex(byte)) skipped")
+        case .unknownRun(let count):
+            let first = decoded.bytes.first.map { " (from 0x\(hex($0)))" } ?? ""
+            note(decoded.offset, .unknownCommand, "\(count) unknown bytes\(first) skipped")
         case .truncated(let name, let bytes):
             note(decoded.offset, .truncatedCommand, "\(name) cut off by the end of the stream (\(bytes.count) bytes) ignored")
         }
@@ -225,10 +240,13 @@ struct PrinterModel {
             alignment: alignment, areaLeft: area.left, areaWidth: area.width, upsideDown: style.upsideDown)
     }
 
-    /// Adds an item to the line, printing the line first when the item does not fit.
+    /// Adds an item to the line, printing the line first when the item does not fit (or the buffer is full).
     mutating func appendToLine(_ item: LineItem) {
         startLineIfNeeded()
         if let settings = lineSettings, lineCursor + item.bitmap.width > settings.areaWidth, !lineItems.isEmpty {
+            printLine(feed: nil)
+            startLineIfNeeded()
+        } else if lineItems.count >= Self.maximumLineItemCount {
             printLine(feed: nil)
             startLineIfNeeded()
         }
@@ -246,6 +264,36 @@ struct PrinterModel {
         lineCursor = min(next, lineSettings?.areaWidth ?? next)
     }
 
+    /// `count` line feeds; once the page is full they only move the paper, all at once.
+    mutating func feedLines(_ count: Int) {
+        var remaining = count
+        while remaining > 0, !pageFull {
+            printLine(feed: nil)
+            remaining -= 1
+        }
+        if remaining > 0 { advance(by: remaining * lineSpacing) }
+    }
+
+    /// A run of one-byte commands, done as cheaply as the page allows.
+    mutating func repeatCommand(_ command: Command, count: Int, offset: Int) {
+        switch command {
+        case .lineFeed, .formFeed:
+            feedLines(count)
+        case .horizontalTab:
+            // Tabs stop at the end of the print area, so more than a line's worth of them do nothing more.
+            for _ in 0..<min(count, max(1, printAreaWidth)) where !pageFull { horizontalTab() }
+        case .carriageReturn:
+            break
+        default:
+            execute(DecodedCommand(offset: offset, bytes: [], command: command))
+        }
+    }
+
+    /// Moves the paper; past the page's end the position stops counting (it can no longer matter).
+    mutating func advance(by dots: Int) {
+        y = min(y + max(0, dots), canvas.maximumHeight + 1)
+    }
+
     /// Prints the line buffer and feeds: by the line spacing (or the line's height if taller) when `feed`
     /// is `nil`, else by `feed` dots.
     mutating func printLine(feed: Int?) {
@@ -253,14 +301,16 @@ struct PrinterModel {
         let items = lineItems
         lineItems.removeAll(keepingCapacity: true)
         lineSettings = nil
-        let contentWidth = lineCursor
+        // Alignment uses where the line's dots really end: `ESC $` and `ESC \` can move the cursor back.
+        let contentWidth = items.reduce(0) { max($0, $1.x + $1.bitmap.width) }
         lineCursor = 0
         let lineHeight = items.reduce(0) { max($0, $1.bitmap.height) }
         let advance = feed ?? max(lineSpacing, lineHeight)
-        defer { y += advance }
+        defer { self.advance(by: advance) }
         guard !pageFull else { return }
         guard let settings, !items.isEmpty else {
-            if feed == nil { addTextLine("") }
+            // A blank line still uses paper: it counts against the page like a printed one.
+            if feed == nil, reserve(rows: y + advance) { addTextLine("") }
             return
         }
         guard reserve(rows: y + max(lineHeight, advance)) else { return }
@@ -308,21 +358,47 @@ struct PrinterModel {
 
     /// Records an image drawn at (`x`, `y`), joining it to the previous one when it continues it.
     mutating func place(_ bitmap: MonochromeBitmap, x: Int, y top: Int, command: PrinterProfile.GraphicsCommand) {
-        if var last = images.last, last.command == command, last.x == x, last.bitmap.width == bitmap.width,
-            last.y + last.bitmap.height == top, let line = imageTextLine, line == textLines.count - 1
+        if let last = images.last, last.command == command, last.x == x, last.bitmap.width == bitmap.width,
+            last.y + joinedImageHeight == top, let line = imageTextLine, line == textLines.count - 1
         {
-            last.bitmap = last.bitmap.appendingRows(of: bitmap)
-            images[images.count - 1] = last
-            textLines[line] = "[image \(last.bitmap.width)×\(last.bitmap.height)]"
+            if joinedImageRows.isEmpty { joinedImageRows = last.bitmap.bits }
+            joinedImageRows.append(contentsOf: bitmap.bits)
+            joinedImageHeight += bitmap.height
+            textLines[line] = "[image \(last.bitmap.width)×\(joinedImageHeight)]"
+            return
+        }
+        flushJoinedImage()
+        guard textLines.count < Self.maximumTextLineCount else {
+            addTextLine("")  // says the page is full
             return
         }
         images.append(PrintedImage(x: x, y: top, bitmap: bitmap, command: command))
+        joinedImageHeight = bitmap.height
         addTextLine("[image \(bitmap.width)×\(bitmap.height)]")
         imageTextLine = textLines.count - 1
     }
 
+    /// Writes the joined bands into the last image.
+    mutating func flushJoinedImage() {
+        guard !joinedImageRows.isEmpty, var last = images.last else { return }
+        let width = last.bitmap.width
+        if let joined = MonochromeBitmap(width: width, height: joinedImageHeight, packedRows: joinedImageRows) {
+            last.bitmap = joined
+            images[images.count - 1] = last
+        }
+        joinedImageRows = []
+    }
+
     mutating func addTextLine(_ line: String) {
         guard !pageFull else { return }
+        guard textLines.count < Self.maximumTextLineCount else {
+            pageFull = true
+            note(
+                nil, .pageHeightLimit,
+                "the page reached the \(Self.maximumTextLineCount)-line limit of the text rendering; "
+                    + "nothing after it was drawn")
+            return
+        }
         var line = line
         while line.last == " " { line.removeLast() }
         textLines.append(line)
@@ -345,14 +421,18 @@ struct PrinterModel {
     mutating func cut(mode: UInt8, feed: UInt8?) {
         if !lineItems.isEmpty { printLine(feed: nil) }
         // The feed-and-cut forms move the last line past the cutter; the page shows that as a short gap.
-        if let feed { y += Self.cutterFeed + Int(feed) }
+        if let feed { advance(by: Self.cutterFeed + Int(feed)) }
         let partial = [1, 0x31, 0x42, 0x62, 0x68].contains(mode)
+        guard !pageFull, textLines.count < Self.maximumTextLineCount else {
+            addTextLine("")  // says the page is full once
+            return
+        }
         guard reserve(rows: y + 1) else { return }
         canvas.drawCutMark(y: y, partial: partial)
         cuts.append(PaperCut(y: y, kind: partial ? .partial : .full))
         bottom = max(bottom, y + 1)
         addTextLine(partial ? "[partial cut]" : "[full cut]")
-        y += 1
+        advance(by: 1)
     }
 
     // MARK: Finishing
@@ -373,6 +453,7 @@ struct PrinterModel {
 
     mutating func finish() -> RenderedReceipt {
         if !lineItems.isEmpty { printLine(feed: 0) }  // a printer prints the buffer only on a feed; show it anyway
+        flushJoinedImage()
         if omittedNotes > 0 {
             notes.append(EmulatorNote(offset: nil, kind: .notesOmitted, message: "\(omittedNotes) more notes omitted"))
         }

@@ -14,6 +14,13 @@ public import EscPos
 /// It never traps: unknown bytes and commands it does not emulate are listed in
 /// ``RenderedReceipt/notes``, and the page stops growing at ``maximumPageHeight``.
 ///
+/// Its memory and time follow the page, not the input: everything it keeps is bounded. The page is at
+/// most ``maximumPageHeight`` rows; the text rendering at most 20 000 lines (a line that feeds no paper
+/// still counts) with symbol data cut to 256 characters; notes at most ``maximumNoteCount``; images,
+/// symbols and cuts each take rows of the page. Once the page is full nothing more is drawn, scaled or
+/// decoded into dots; images are cut to the print area and the page before they are scaled, 2D-code
+/// module sizes above 16 dots are drawn at 16, and a symbol printed again is drawn once.
+///
 /// ```swift
 /// let bytes = try ReceiptCompiler(profile: .generic80mm).compile(receipt).bytes
 /// let printed = ReceiptRenderer(profile: .generic80mm).render(bytes)
@@ -55,14 +62,15 @@ public struct ReceiptRenderer: Sendable {
     /// - Parameter bytes: Any byte stream; it need not be valid ESC/POS.
     /// - Returns: The page, its text rendering and notes.
     public func render(_ bytes: [UInt8]) -> RenderedReceipt {
-        render(commands: CommandDecoder(profile: profile).decode(bytes))
+        // Commands are decoded as they are printed, so the stream's commands are never all in memory.
+        render(commands: CommandDecoder(profile: profile).commands(in: bytes))
     }
 
     /// Prints already decoded commands on a fresh page.
     ///
-    /// - Parameter commands: Commands from ``CommandDecoder/decode(_:)``.
+    /// - Parameter commands: Commands from ``CommandDecoder/decode(_:)`` or ``CommandDecoder/commands(in:)``.
     /// - Returns: The page, its text rendering and notes.
-    public func render(commands: [DecodedCommand]) -> RenderedReceipt {
+    public func render(commands: some Sequence<DecodedCommand>) -> RenderedReceipt {
         var model = PrinterModel(renderer: self)
         for command in commands {
             model.execute(command)

@@ -2,7 +2,9 @@
 ///
 /// Commands the compiler emits have typed cases; other known commands are ``other(name:parameters:)``;
 /// bytes that start no known command are ``unknown(_:)`` and a command cut off by the end of the
-/// input is ``truncated(name:bytes:)``. Nothing is ever skipped silently.
+/// input is ``truncated(name:bytes:)``. Nothing is ever skipped silently. Runs of one-byte commands and of
+/// unknown bytes are one command each (``repeated(_:count:)``, ``unknownRun(count:)``), so the number of
+/// commands grows with the stream's structure, not with its length: a megabyte of NUL padding is one command.
 public enum Command: Hashable, Sendable {
     /// Printable characters, decoded with the code page in effect.
     case text(String)
@@ -95,8 +97,26 @@ public enum Command: Hashable, Sendable {
     case other(name: String, parameters: [UInt8])
     /// A byte that starts no known command.
     case unknown(UInt8)
+    /// `count` (2 or more) `LF`, `CR`, `HT` or `FF` bytes in a row: `command` (``lineFeed``,
+    /// ``carriageReturn``, ``horizontalTab`` or ``formFeed``) `count` times.
+    indirect case repeated(Command, count: Int)
+    /// `count` (2 or more) bytes in a row that start no known command, such as NUL padding; the bytes
+    /// themselves are the ``DecodedCommand/bytes``. A single such byte is ``unknown(_:)``.
+    case unknownRun(count: Int)
     /// A command cut off by the end of the input.
     case truncated(name: String, bytes: [UInt8])
+}
+
+extension Command {
+    /// Whether the command is a problem in the stream: unknown bytes (one run counts once) or a command
+    /// cut off by the end of the input.
+    public var isProblem: Bool {
+        switch self {
+        case .unknown, .unknownRun, .truncated: return true
+        case .repeated(let command, _): return command.isProblem
+        default: return false
+        }
+    }
 }
 
 /// A command with where it was found.

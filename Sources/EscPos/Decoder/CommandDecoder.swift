@@ -19,19 +19,88 @@ public struct CommandDecoder: Sendable {
     }
 
     /// Decodes all of `bytes`.
+    ///
+    /// The array holds one element per command, and runs of one-byte commands or unknown bytes are one
+    /// command each; to look at a large stream without holding all its commands, iterate
+    /// ``commands(in:)`` instead.
     public func decode(_ bytes: [UInt8]) -> [DecodedCommand] {
-        var reader = Reader(bytes: bytes, profile: profile)
-        var commands: [DecodedCommand] = []
-        while reader.position < bytes.count {
-            let start = reader.position
-            let command = reader.next()
-            commands.append(DecodedCommand(offset: start, bytes: bytes[start..<reader.position], command: command))
-        }
-        return commands
+        Array(commands(in: bytes))
+    }
+
+    /// The commands of `bytes`, decoded one at a time as they are asked for.
+    ///
+    /// Memory stays constant however long the stream is; `escpos decode` and the virtual printer use it.
+    ///
+    /// ```swift
+    /// for decoded in CommandDecoder().commands(in: bytes) {
+    ///     print(CommandListing.line(decoded))
+    /// }
+    /// ```
+    public func commands(in bytes: [UInt8]) -> DecodedCommands {
+        DecodedCommands(bytes: bytes, profile: profile)
     }
 }
 
-private struct Reader {
+/// The commands of a byte stream, decoded lazily by ``CommandDecoder/commands(in:)``.
+///
+/// Consecutive `LF`, `CR`, `HT` or `FF` bytes come out as one ``Command/repeated(_:count:)`` and consecutive
+/// unknown bytes as one ``Command/unknownRun(count:)``.
+public struct DecodedCommands: Sequence, IteratorProtocol, Sendable {
+    private var reader: Reader
+    /// A command decoded while looking for the end of a run of unknown bytes.
+    private var pending: DecodedCommand?
+
+    init(bytes: [UInt8], profile: PrinterProfile) {
+        reader = Reader(bytes: bytes, profile: profile)
+    }
+
+    /// The next command, or `nil` at the end of the stream.
+    public mutating func next() -> DecodedCommand? {
+        let first: DecodedCommand
+        if let pending {
+            self.pending = nil
+            first = pending
+        } else {
+            guard let decoded = decodeOne() else { return nil }
+            first = decoded
+        }
+        let bytes = reader.bytes
+        switch first.command {
+        case .lineFeed, .carriageReturn, .horizontalTab, .formFeed:
+            let byte = bytes[first.offset]
+            var end = reader.position
+            while end < bytes.count, bytes[end] == byte { end += 1 }
+            guard end - first.offset >= 2 else { return first }
+            reader.position = end
+            return DecodedCommand(
+                offset: first.offset, bytes: bytes[first.offset..<end],
+                command: .repeated(first.command, count: end - first.offset))
+        case .unknown:
+            var end = reader.position
+            while let following = decodeOne() {
+                guard case .unknown = following.command else {
+                    pending = following
+                    break
+                }
+                end = reader.position
+            }
+            guard end - first.offset >= 2 else { return first }
+            return DecodedCommand(
+                offset: first.offset, bytes: bytes[first.offset..<end], command: .unknownRun(count: end - first.offset))
+        default:
+            return first
+        }
+    }
+
+    private mutating func decodeOne() -> DecodedCommand? {
+        guard reader.position < reader.bytes.count else { return nil }
+        let start = reader.position
+        let command = reader.next()
+        return DecodedCommand(offset: start, bytes: reader.bytes[start..<reader.position], command: command)
+    }
+}
+
+private struct Reader: Sendable {
     let bytes: [UInt8]
     let profile: PrinterProfile
     var position = 0

@@ -8,7 +8,15 @@
 ///
 /// Golden-fixture listings and `escpos decode` use this format, so a byte mismatch shows up as a
 /// command-level difference.
+///
+/// A listing of a whole stream can be large; ``line(_:)`` lists one command at a time (with
+/// ``CommandDecoder/commands(in:)`` the listing streams in constant memory), and ``text(maximumLength:)``
+/// bounds the text, as the virtual printer does for each job's listing file.
 public struct CommandListing: Sendable, CustomStringConvertible {
+    /// The longest listing the virtual printer writes for one job: 4 MiB of text, then one line saying how
+    /// many commands were left out.
+    public static let jobListingLimit = 4 << 20
+
     /// The commands listed.
     public var commands: [DecodedCommand]
 
@@ -30,31 +38,115 @@ public struct CommandListing: Sendable, CustomStringConvertible {
     /// The listing as text.
     public var description: String { text }
 
-    /// How many problems (unknown bytes, truncated commands) the listing contains.
-    public var problemCount: Int {
-        commands.reduce(0) { count, decoded in
-            switch decoded.command {
-            case .unknown, .truncated: return count + 1
-            default: return count
-            }
-        }
+    /// The listing as text, cut after the last whole line that fits in `maximumLength` UTF-8 bytes; a final
+    /// line then says how many commands were left out.
+    ///
+    /// - Parameter maximumLength: The most UTF-8 bytes of listed commands.
+    /// - Returns: At most `maximumLength` bytes of lines, plus the line about what was left out.
+    public func text(maximumLength: Int) -> String {
+        Self.text(of: commands, maximumLength: maximumLength)
     }
 
-    static func line(_ decoded: DecodedCommand) -> String {
-        let offset = String(decoded.offset, radix: 10)
-        var hex = decoded.bytes.prefix(8).map(HexBytes.hex).joined(separator: " ")
-        if decoded.bytes.count > 8 { hex += " …" }
+    /// The listing of any sequence of commands (such as ``CommandDecoder/commands(in:)``, decoded as it is
+    /// listed), cut after the last whole line that fits in `maximumLength` UTF-8 bytes; a final line then
+    /// says how many commands were left out.
+    ///
+    /// - Parameters:
+    ///   - commands: The commands to list.
+    ///   - maximumLength: The most UTF-8 bytes of listed commands.
+    /// - Returns: At most `maximumLength` bytes of lines, plus the line about what was left out.
+    public static func text(of commands: some Sequence<DecodedCommand>, maximumLength: Int) -> String {
+        var output: [UInt8] = []
+        var line: [UInt8] = []
+        var left = 0
+        for decoded in commands {
+            guard left == 0 else {
+                left += 1
+                continue
+            }
+            line.removeAll(keepingCapacity: true)
+            appendLine(decoded, to: &line)
+            line.append(0x0A)
+            if output.count + line.count <= maximumLength {
+                output += line
+            } else {
+                left = 1
+            }
+        }
+        var text = String(decoding: output, as: UTF8.self)
+        if left > 0 {
+            text += "… \(left) more command\(left == 1 ? "" : "s") not listed "
+                + "(listing limited to \(maximumLength) bytes)\n"
+        }
+        return text
+    }
+
+    /// How many problems (unknown bytes, truncated commands) the listing contains; a run of unknown bytes
+    /// counts once.
+    public var problemCount: Int {
+        commands.reduce(0) { $0 + ($1.command.isProblem ? 1 : 0) }
+    }
+
+    /// The listing line of one command: offset, the first 8 bytes, name and meaning.
+    ///
+    /// - Parameter decoded: A decoded command.
+    /// - Returns: The line, without a newline.
+    public static func line(_ decoded: DecodedCommand) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(96)
+        appendLine(decoded, to: &utf8)
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Appends the listing line of one command, without a newline, as UTF-8: what ``line(_:)`` returns,
+    /// without building a string (a streamed listing of millions of commands spends its time here).
+    ///
+    /// - Parameters:
+    ///   - decoded: A decoded command.
+    ///   - output: The bytes to append to.
+    public static func appendLine(_ decoded: DecodedCommand, to output: inout [UInt8]) {
+        // Offset: decimal, at least 6 digits, in an 8-column field.
+        var digits: [UInt8] = []
+        var offset = max(0, decoded.offset)
+        repeat {
+            digits.append(0x30 + UInt8(offset % 10))
+            offset /= 10
+        } while offset > 0
+        for _ in digits.count..<max(6, digits.count) { output.append(0x30) }
+        output.append(contentsOf: digits.reversed())
+        var column = max(6, digits.count)
+        padColumn(&column, to: 8, in: &output)
+        // Bytes: the first 8 in hex, "…" after them when there are more, in a 27-column field.
+        let hexDigits: StaticString = "0123456789ABCDEF"
+        let fieldStart = column
+        for (index, byte) in decoded.bytes.prefix(8).enumerated() {
+            if index > 0 { output.append(0x20) }
+            output.append(hexDigits.utf8Start[Int(byte >> 4)])
+            output.append(hexDigits.utf8Start[Int(byte & 15)])
+            column += index > 0 ? 3 : 2
+        }
+        if decoded.bytes.count > 8 {
+            output.append(contentsOf: [0x20, 0xE2, 0x80, 0xA6])  // " …"
+            column += 2
+        }
+        padColumn(&column, to: fieldStart + 27, in: &output)
+        // Name, in an 11-column field (names are Latin-1, so one scalar is one column).
         var name = decoded.command.name
         if case .graphics = decoded.command, decoded.bytes.dropFirst().first == 0x38 {
             name = "GS 8 L"  // the same functions with a 32-bit length
         }
-        return pad(String(repeating: "0", count: max(0, 6 - offset.count)) + offset, 8) + pad(hex, 27) + pad(name, 11)
-            + decoded.command.meaning
+        let nameStart = column
+        output.append(contentsOf: name.utf8)
+        column += name.unicodeScalars.count
+        padColumn(&column, to: nameStart + 11, in: &output)
+        output.append(contentsOf: decoded.command.meaning.utf8)
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
-        return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    /// Pads with spaces up to `target`, or adds one space when the field is already full.
+    private static func padColumn(_ column: inout Int, to target: Int, in output: inout [UInt8]) {
+        let spaces = column >= target ? 1 : target - column
+        output.append(contentsOf: repeatElement(0x20, count: spaces))
+        column += spaces
     }
 }
 
@@ -106,7 +198,8 @@ extension Command {
         case .graphics: return "GS ( L"
         case .columnImage: return "ESC *"
         case .other(let name, _): return name
-        case .unknown: return "?"
+        case .unknown, .unknownRun: return "?"
+        case .repeated(let command, _): return command.name
         case .truncated(let name, _): return name
         }
     }
@@ -193,6 +286,8 @@ extension Command {
             return "column image \(width) dots wide × \(mode >= 32 ? 24 : 8) rows, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
         case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + HexBytes.format(Array(parameters.prefix(16)))
         case .unknown(let byte): return "unknown byte 0x\(HexBytes.hex(byte))"
+        case .unknownRun(let count): return "\(count) unknown bytes"
+        case .repeated(let command, let count): return "\(command.meaning) × \(count)"
         case .truncated(_, let bytes): return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"
         }
     }
