@@ -100,7 +100,8 @@ struct DeviceFileTransportTests {
             printerDone.signal()
         }
         let status = try await withPrinterTransport(PrinterURI("serial://\(pty.devicePath)")) { transport in
-            try await Printer(transport: transport).status()
+            // A generous reply timeout: the test is about the bytes, and a loaded CI machine is slow.
+            try await Printer(transport: transport, options: .init(replyTimeout: .seconds(15))).status()
         }
         printerDone.wait()
         #expect(status.isOnline == true)
