@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 
 @testable import EscPosTransports
@@ -84,11 +85,14 @@ struct DeviceFileTransportTests {
         let printerDone = DispatchSemaphore(value: 0)
         // The "printer" answers each DLE EOT request once it arrived (a reply sent before its request is
         // not taken for one): online, cover open, no error, paper near end.
-        DispatchQueue.global().async {
+        // A thread of its own: Dispatch's global queue is as wide as the machine has cores, and other suites'
+        // blocking work can hold it for seconds on a 2-core machine.
+        Thread {
             let replies: [UInt8] = [0x12, 0x16, 0x12, 0x1E]
             var answered = 0
             while answered < replies.count {
-                let received = pty.readFromHost(count: 3)
+                // Up to a minute: in a full parallel run the host side may be slow to start asking.
+                let received = pty.readFromHost(count: 3, timeoutMilliseconds: 60_000)
                 if received.isEmpty { break }
                 requests += received
                 // Only whole requests are answered, each once.
@@ -98,7 +102,7 @@ struct DeviceFileTransportTests {
                 }
             }
             printerDone.signal()
-        }
+        }.start()
         let status = try await withPrinterTransport(PrinterURI("serial://\(pty.devicePath)")) { transport in
             // A generous reply timeout: the test is about the bytes, and a loaded CI machine is slow.
             try await Printer(transport: transport, options: .init(replyTimeout: .seconds(15))).status()

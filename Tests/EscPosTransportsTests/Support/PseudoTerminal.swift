@@ -38,11 +38,11 @@ final class PseudoTerminal {
     }
 
     /// Reads from the printer side until `count` bytes arrived or 5 s passed.
-    func readFromHost(count: Int) -> [UInt8] {
+    func readFromHost(count: Int, timeoutMilliseconds: Int = 5000) -> [UInt8] {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         var waited = 0
-        while result.count < count && waited < 5000 {
+        while result.count < count && waited < timeoutMilliseconds {
             var entry = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&entry, 1, 10) <= 0 {
                 waited += 10
