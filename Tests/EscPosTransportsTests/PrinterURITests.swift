@@ -7,6 +7,8 @@ import Testing
         ("tcp://192.168.1.50", .tcp(host: "192.168.1.50", port: 9100), "tcp://192.168.1.50:9100"),
         ("tcp://printer.local:9101/", .tcp(host: "printer.local", port: 9101), "tcp://printer.local:9101"),
         ("TCP://[fe80::1]:9100", .tcp(host: "fe80::1", port: 9100), "tcp://[fe80::1]:9100"),
+        ("tcp://[fe80::1%eth0]", .tcp(host: "fe80::1%eth0", port: 9100), "tcp://[fe80::1%eth0]:9100"),
+        ("tcp://my_printer-2.local", .tcp(host: "my_printer-2.local", port: 9100), "tcp://my_printer-2.local:9100"),
         ("usb://", .usb(USBDeviceSelector()), "usb://"),
         ("usb://04b8:0202", .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0202)), "usb://04B8:0202"),
         (
@@ -67,6 +69,12 @@ import Testing
         ("serial:///dev/ttyUSB0?parity=mark", "parity=mark"),
         ("serial:///dev/ttyUSB0?baud=9600&baud=19200", "given twice"),
         ("serial:///dev/ttyUSB0?stop", "name=value"),
+        // Found by the URI fuzzer (Fuzz/Crashes/uri): hosts whose description did not parse back.
+        ("tcp://[[]", "not an IPv6 address"),
+        ("tcp://a:]:9", "goes in brackets"),
+        ("tcp://a b", "not a host name"),
+        ("tcp://host\u{0}:9100", "not a host name"),
+        ("tcp://[fe80::1%]:9100", "not an IPv6 address"),
     ]
 
     @Test(arguments: invalid)

@@ -212,6 +212,7 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             host = body
         }
         if host.contains("/") { throw invalid(uri, "a path is not allowed after the host") }
+        try validateHost(host, bracketed: body.hasPrefix("["), in: uri)
         var port = defaultPort
         if let portText {
             guard let value = Int(portText), (1...65535).contains(value) else {
@@ -220,6 +221,28 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             port = value
         }
         return (String(host), port)
+    }
+
+    /// Accepts a host name or IPv4 address (letters, digits, `-`, `_`, `.`) or, in brackets, an IPv6 address
+    /// with an optional `%zone`; anything else could not be written back as the same URI (``description``).
+    private static func validateHost(_ host: Substring, bracketed: Bool, in uri: String) throws {
+        func isNameCharacter(_ c: Character) -> Bool {
+            c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
+        }
+        if bracketed {
+            let parts = host.split(separator: "%", maxSplits: 1, omittingEmptySubsequences: false)
+            let address = parts[0]
+            let zoneIsValid = parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(isNameCharacter))
+            guard address.contains(":"), address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }), zoneIsValid
+            else {
+                throw invalid(uri, "\"[\(host)]\" is not an IPv6 address; write tcp://[fe80::1]:9100")
+            }
+        } else if host.contains(":") {
+            throw invalid(uri, "an IPv6 address goes in brackets: tcp://[\(host)]:9100")
+        } else if !host.allSatisfy(isNameCharacter) {
+            throw invalid(
+                uri, "\"\(host)\" is not a host name or address; use letters, digits, '-' and '.', such as printer.local")
+        }
     }
 }
 
