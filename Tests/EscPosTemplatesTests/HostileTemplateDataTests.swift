@@ -7,24 +7,12 @@ import Testing
 /// Template data from a buggy or hostile backend: every number of the example orders, set in turn to each
 /// extreme, is either printed or refused with an ``EscPosError``; no amount, quantity or rate can trap.
 @Suite struct HostileTemplateDataTests {
-    static func sweep(_ file: String, build: (Data) throws -> Receipt) throws -> (cases: Int, refused: Int) {
-        let original = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: TemplateData.url(file)))
-        var cases = 0
-        var refused = 0
-        for path in original.numberPaths() {
-            for value in JSONValue.extremes {
-                let data = try JSONEncoder().encode(original.replacing(path, with: value))
-                do {
-                    _ = try ReceiptCompiler(profile: .generic80mm).compile(try build(data))
-                } catch is EscPosError {
-                    refused += 1
-                } catch is DecodingError {
-                    refused += 1
-                }
-                cases += 1
-            }
+    static func sweep(_ file: String, build: (Data) throws -> Receipt) throws -> JSONValue.SweepResult {
+        try JSONValue.sweepNumbers(
+            of: Data(contentsOf: TemplateData.url(file)), isExpectedError: { $0 is EscPosError || $0 is DecodingError }
+        ) { data in
+            _ = try ReceiptCompiler(profile: .generic80mm).compile(try build(data))
         }
-        return (cases, refused)
     }
 
     @Test func everyNumberOfTheSalesOrderAtEveryExtremeIsHandled() throws {

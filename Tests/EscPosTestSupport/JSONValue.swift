@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Any JSON value, so tests can change one number of a document and write it back.
 public enum JSONValue: Codable, Sendable {
@@ -81,4 +81,35 @@ extension JSONValue {
         .integer(.max), .integer(.min), .integer(1 << 62), .integer(1 << 31), .integer(65_536), .integer(256),
         .integer(-1), .integer(0), .double(1e308), .double(-1e308),
     ]
+}
+
+extension JSONValue {
+    /// What ``sweepNumbers(of:_:)`` counted: the variants tried and those refused with an error.
+    public struct SweepResult: Sendable {
+        public var cases = 0
+        public var refused = 0
+    }
+
+    /// Calls `body` with the JSON of `document` with one number set to one of ``extremes``, for every number
+    /// and every extreme. `body` either succeeds or throws; what it throws counts as refused when it is one of
+    /// the errors a caller promises for bad input (``EscPos`` errors and `DecodingError`), and fails the sweep
+    /// otherwise.
+    public static func sweepNumbers(
+        of document: Data, isExpectedError: (any Error) -> Bool, _ body: (Data) throws -> Void
+    ) throws -> SweepResult {
+        let original = try JSONDecoder().decode(JSONValue.self, from: document)
+        var result = SweepResult()
+        for path in original.numberPaths() {
+            for value in extremes {
+                let data = try JSONEncoder().encode(original.replacing(path, with: value))
+                do {
+                    try body(data)
+                } catch where isExpectedError(error) {
+                    result.refused += 1
+                }
+                result.cases += 1
+            }
+        }
+        return result
+    }
 }

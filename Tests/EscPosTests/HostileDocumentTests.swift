@@ -69,24 +69,14 @@ import Testing
     /// is an ``EscPosError``: a trap here would end the whole test process.
     @Test(arguments: GoldenDocuments.names)
     func everyNumberOfAGoldenDocumentAtEveryExtremeIsHandled(name: String) throws {
-        let original = try JSONDecoder().decode(JSONValue.self, from: Data(try GoldenDocuments.json(name).utf8))
-        var cases = 0
-        var refused = 0
-        for path in original.numberPaths() {
-            for value in JSONValue.extremes {
-                let data = try JSONEncoder().encode(original.replacing(path, with: value))
-                do {
-                    let receipt = try JSONDecoder().decode(Receipt.self, from: data)
-                    let profile = try receipt.profile.map { try PrinterProfile.named($0) } ?? .generic80mm
-                    _ = try ReceiptCompiler(profile: profile).compile(receipt)
-                } catch is EscPosError {
-                    refused += 1
-                } catch is DecodingError {
-                    refused += 1  // a number that does not fit the field's integer type
-                }
-                cases += 1
-            }
+        let result = try JSONValue.sweepNumbers(
+            of: Data(try GoldenDocuments.json(name).utf8), isExpectedError: { $0 is EscPosError || $0 is DecodingError }
+        ) { data in
+            let receipt = try JSONDecoder().decode(Receipt.self, from: data)
+            let profile = try receipt.profile.map { try PrinterProfile.named($0) } ?? .generic80mm
+            _ = try ReceiptCompiler(profile: profile).compile(receipt)
         }
+        let (cases, refused) = (result.cases, result.refused)
         #expect(cases > 0, "\(name) has no numbers to sweep")
         #expect(refused > 0, "no extreme value was refused in \(name): are the ranges checked?")
     }
