@@ -6,18 +6,6 @@ import Testing
 /// The incremental status scanner finds exactly the status requests the command decoder sees, however the
 /// job is split into chunks.
 @Suite struct StatusRequestScannerTests {
-    /// A small deterministic generator, so a failing stream can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func isRequest(_ command: Command) -> Bool {
         switch command {
         case .realTimeStatus, .automaticStatusBack, .transmitStatus, .transmitPrinterID: return true
@@ -46,7 +34,7 @@ import Testing
     /// Bytes drawn mostly from command prefixes, status codes, lengths and terminators, so that commands
     /// of every framing (fixed, length-prefixed, NUL-terminated, unknown) follow each other closely.
     static func commandSoup(count: Int, seed: UInt64) -> [UInt8] {
-        var generator = SplitMix(state: seed)
+        var generator = SplitMix64(state: seed)  // RobustnessTests.swift
         let alphabet: [UInt8] = [
             0x1B, 0x1D, 0x10, 0x1C, 0x04, 0x05, 0x14, 0x61, 0x49, 0x72, 0x44, 0x00, 0x01, 0x02, 0x03, 0x28, 0x6B,
             0x2A, 0x38, 0x4C, 0x56, 0x41, 0x0A, 0x20, 0x40, 0x21, 0x74, 0x63, 0x30, 0x31, 0x70, 0x42,
