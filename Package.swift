@@ -5,6 +5,12 @@ let package = Package(
     name: "swift-escpos",
     products: [
         .library(name: "EscPos", targets: ["EscPos"]),
+        .library(name: "EscPosPrinting", targets: ["EscPosPrinting"]),
+        .library(name: "EscPosInMemoryTransport", targets: ["EscPosInMemoryTransport"]),
+        .library(name: "EscPosNetworkTransport", targets: ["EscPosNetworkTransport"]),
+        .library(name: "EscPosUSBTransport", targets: ["EscPosUSBTransport"]),
+        .library(name: "EscPosCUPSTransport", targets: ["EscPosCUPSTransport"]),
+        .library(name: "EscPosDeviceFileTransport", targets: ["EscPosDeviceFileTransport"]),
         .library(name: "EscPosTransports", targets: ["EscPosTransports"]),
         .library(name: "EscPosTemplates", targets: ["EscPosTemplates"]),
         .library(name: "EscPosImaging", targets: ["EscPosImaging"]),
@@ -20,25 +26,71 @@ let package = Package(
     targets: [
         // The document model, profiles, code pages, compiler and decoder. Standard library only.
         .target(name: "EscPos"),
+        // The printing core: the transport protocol, `Printer`, URIs, status and errors. EscPos and
+        // swift-log only, so a cloud service can use it without linking NIO, libusb or libcups.
+        .target(
+            name: "EscPosPrinting",
+            dependencies: ["EscPos", .product(name: "Logging", package: "swift-log")]
+        ),
+        // A transport that keeps everything in memory: scripted replies, recorded bytes, faults. For tests.
+        .target(name: "EscPosInMemoryTransport", dependencies: ["EscPosPrinting"]),
+        // Not a product: the blocking-I/O thread pool, errno and system calls the device transports share.
+        .target(
+            name: "EscPosTransportSupport",
+            dependencies: ["EscPosPrinting", .product(name: "NIOPosix", package: "swift-nio")]
+        ),
+        // Raw TCP (port 9100) through SwiftNIO.
+        .target(
+            name: "EscPosNetworkTransport",
+            dependencies: [
+                "EscPosPrinting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "EscPosUSBTransport",
+            dependencies: [
+                "EscPosPrinting", "EscPosTransportSupport", "CLibUSB",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "EscPosCUPSTransport",
+            dependencies: [
+                "EscPosPrinting", "EscPosTransportSupport", "CCUPS",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Device files (/dev/usb/lp0) and serial lines (termios).
+        .target(
+            name: "EscPosDeviceFileTransport",
+            dependencies: [
+                "EscPosPrinting", "EscPosTransportSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The umbrella: every transport, `openPrinterTransport(uri)` and discovery.
         .target(
             name: "EscPosTransports",
             dependencies: [
                 "EscPos",
-                "CLibUSB",
-                "CCUPS",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                "EscPosPrinting",
+                "EscPosNetworkTransport",
+                "EscPosUSBTransport",
+                "EscPosCUPSTransport",
+                "EscPosDeviceFileTransport",
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Sources/Transports"
+            ]
         ),
-        // libusb-1.0, wrapped by Sources/Transports/USB/LibUSB.swift only.
+        // libusb-1.0, wrapped by Sources/EscPosUSBTransport/LibUSB.swift only.
         .systemLibrary(
             name: "CLibUSB",
             pkgConfig: "libusb-1.0",
             providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]
         ),
-        // libcups (Debian 12 ships no cups.pc), wrapped by Sources/Transports/CUPS/LibCUPS.swift only.
+        // libcups (Debian 12 ships no cups.pc), wrapped by Sources/EscPosCUPSTransport/LibCUPS.swift only.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
         // PNG and JPEG decoding for raster images, behind the EscPos.ImageDecoding protocol.
@@ -54,6 +106,7 @@ let package = Package(
             name: "EscPosEmulator",
             dependencies: [
                 "EscPos",
+                "EscPosPrinting",
                 "EscPosImaging",
                 "EscPosSymbolRendering",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -98,11 +151,23 @@ let package = Package(
             dependencies: [
                 "EscPos",
                 "EscPosTransports",
+                "EscPosPrinting",
+                "EscPosCUPSTransport",
+                "EscPosUSBTransport",
+                "EscPosDeviceFileTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The printing core and the in-memory transport linked on their own, as a relay that must not link
+        // NIO, libusb, libcups or Foundation would; .ci/run builds it in release mode and checks the binary.
+        .executableTarget(
+            name: "EscPosPrintingStandaloneCheck",
+            dependencies: ["EscPos", "EscPosPrinting", "EscPosInMemoryTransport"],
+            path: "Tests/EscPosPrintingStandaloneCheck"
+        ),
+        .testTarget(name: "EscPosPrintingTests", dependencies: ["EscPos", "EscPosPrinting", "EscPosInMemoryTransport"]),
         // EscPos linked on its own, as a Foundation-free app would; .ci/run builds and runs it in release mode.
         .executableTarget(name: "EscPosStandaloneCheck", dependencies: ["EscPos"], path: "Tests/EscPosStandaloneCheck"),
         // A tiny program the USB tests run under umockdev's LD_PRELOAD (scripts/harness/usb), so the

@@ -79,7 +79,7 @@ struct PrintCommand: AsyncParsableCommand {
                         throw TransportError(
                             .printerNotReady,
                             "the printer reports \(status.problems.joined(separator: ", ")); fix that (load paper, close the cover) and print again; nothing was printed",
-                            uri: "\(uri)", bytesDelivered: 0, status: status)
+                            uri: uri, bytesDelivered: 0, status: status)
                     }
                 }
                 var handed = 0

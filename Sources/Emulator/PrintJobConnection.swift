@@ -91,6 +91,15 @@ final class PrintJobConnection: ChannelInboundHandler, RemovableChannelHandler {
         let requests = buffer.withUnsafeReadableBytes { scanner.scan($0) }
         for request in requests {
             if case .automaticStatusBack(let events) = request { statusBackEnabled = events != 0 }
+            if let id = PrinterMechanism.processID(in: request), phase == .active {
+                // The job so far (this read may hold bytes after the request: they start the next job, but
+                // are few, and a client waits for the answer before sending more) is printed, then answered.
+                let job = ReceivedJob(bytes: bytes, byteCount: byteCount, ending: .processIDRequest)
+                bytes = []
+                byteCount = 0
+                queue.print(job, answering: id, on: self)
+                continue
+            }
             if let reply = mechanism.reply(to: request) {
                 context.write(wrapOutboundOut(ByteBuffer(bytes: reply)), promise: nil)
                 needsFlush = true
@@ -209,6 +218,12 @@ final class PrintJobConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// Sends an Automatic Status Back message when this client enabled it with `GS a`.
+    /// Sends the process ID response for a job of this connection that was printed.
+    func sendProcessIDResponse(_ id: [UInt8]) {
+        guard phase == .active || phase == .waiting, let context else { return }
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: StatusCommands.processIDResponse(id))), promise: nil)
+    }
+
     func sendStatusBack(_ message: [UInt8]) {
         guard statusBackEnabled, phase == .waiting || phase == .active, let context else { return }
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: message)), promise: nil)

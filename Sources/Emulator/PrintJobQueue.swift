@@ -17,7 +17,8 @@ final class PrintJobQueue {
     var listener: (any Channel)?
     private var waiting = CircularBuffer<PrintJobConnection>()
     private var active: PrintJobConnection?
-    private var received = CircularBuffer<ReceivedJob>()
+    /// Jobs waiting for the rendering thread, with the connection and process ID to answer once printed.
+    private var received = CircularBuffer<(job: ReceivedJob, answer: (id: [UInt8], connection: PrintJobConnection)?)>()
     private var isPrinting = false
     /// One thread for rendering and writing files: jobs print in order, and a render never competes with
     /// the event loop or with other users of NIO's shared pool.
@@ -52,10 +53,18 @@ final class PrintJobQueue {
             waiting.remove(at: index)
         }
         if !isStopped {
-            received.append(job)
+            received.append((job, nil))
             printNext()
         }
         serveNext()
+    }
+
+    /// Prints a job that a process ID request ended, while its connection stays active, and sends the
+    /// process ID response on the connection once the job is printed (not when the printer refuses it).
+    func print(_ job: ReceivedJob, answering id: [UInt8], on connection: PrintJobConnection) {
+        guard !isStopped else { return }
+        received.append((job, (id, connection)))
+        printNext()
     }
 
     /// Sends an Automatic Status Back message to every connection that enabled it.
@@ -88,14 +97,17 @@ final class PrintJobQueue {
     }
 
     private func printNext() {
-        guard !isPrinting, let job = received.popFirst() else { return }
+        guard !isPrinting, let (job, answer) = received.popFirst() else { return }
         isPrinting = true
         let mechanism = self.mechanism
         renderer.runIfActive(eventLoop: eventLoop) { mechanism.print(job) }
             .assumeIsolated()
             .whenComplete { result in
                 self.isPrinting = false
-                if case .success(true) = result {
+                if case .success(let outcome) = result, outcome.printed, let answer {
+                    answer.connection.sendProcessIDResponse(answer.id)
+                }
+                if case .success(let outcome) = result, outcome.limitReached {
                     self.stop()  // the printed-job limit: completes `stopped`
                     return
                 }

@@ -1,3 +1,5 @@
+public import EscPosPrinting
+
 /// The state of the virtual printer's hardware: what its status replies say and whether it prints.
 ///
 /// Set it to test how your code handles a printer that is out of paper or has its cover open: in
@@ -56,37 +58,15 @@ public struct PrinterCondition: Hashable, Sendable, Codable {
         return zip(Self.settingNames, values).map { "\($0)=\($1 ? "on" : "off")" }.joined(separator: " ")
     }
 
-    /// The one-byte reply to `DLE EOT n` (`n` 1–4), with the fixed bits `0xx1xx10`; `nil` for other `n`.
-    ///
-    /// 1: bit 3 offline. 2: bit 2 cover open, bit 5 stopped by paper end. 3: no errors.
-    /// 4: bits 2–3 paper near end, bits 5–6 paper end.
-    public func realTimeStatus(_ n: UInt8) -> UInt8? {
-        switch n {
-        case 1: return 0x12 | (refusesPrinting ? 0x08 : 0)
-        case 2: return 0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0)
-        case 3: return 0x12
-        case 4: return 0x12 | (paperNearEnd || paperOut ? 0x0C : 0) | (paperOut ? 0x60 : 0)
-        default: return nil
-        }
-    }
-
-    /// The four bytes of an Automatic Status Back message (`GS a`): offline and cover open in byte 1,
-    /// paper near end (`03`) and paper end (`0C`) in byte 3.
-    public var automaticStatusBack: [UInt8] {
-        [
-            0x10 | (refusesPrinting ? 0x08 : 0) | (coverOpen ? 0x20 : 0),
-            0x00,
-            (paperNearEnd || paperOut ? 0x03 : 0) | (paperOut ? 0x0C : 0),
-            0x00,
-        ]
-    }
-
-    /// The one-byte reply to `GS r n`: 1 paper sensor (near end `03`, end `0C`), 2 drawer (closed).
-    public func transmitStatus(_ n: UInt8) -> UInt8? {
-        switch n {
-        case 1, 0x31: return (paperNearEnd || paperOut ? 0x03 : 0) | (paperOut ? 0x0C : 0)
-        case 2, 0x32: return 0x00
-        default: return nil
-        }
+    /// The status the virtual printer reports in this condition; its status replies (`DLE EOT`, `GS a`,
+    /// `GS r`) are this status's bytes, built by `EscPosPrinting`, the same code that reads them.
+    public var status: PrinterStatus {
+        var status = PrinterStatus.ready
+        status.isOnline = !refusesPrinting
+        status.isCoverOpen = coverOpen
+        status.isStoppedByPaperEnd = paperOut
+        status.isPaperNearEnd = paperNearEnd
+        status.isPaperOut = paperOut
+        return status
     }
 }

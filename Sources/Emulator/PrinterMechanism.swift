@@ -1,5 +1,6 @@
 import EscPos
 import EscPosImaging
+import EscPosPrinting
 import Foundation
 import NIOConcurrencyHelpers
 
@@ -45,14 +46,14 @@ final class PrinterMechanism: Sendable {
 
     /// The reply to a status request, reading the condition at the moment it is asked.
     func reply(to command: Command) -> [UInt8]? {
-        let condition = self.condition
+        let status = condition.status
         switch command {
         case .realTimeStatus(let n):
-            return condition.realTimeStatus(n).map { [$0] }
+            return status.realTimeReply(to: PrinterStatus.RealTimeRequest(rawValue: n)).map { [$0] }
         case .automaticStatusBack(let events):
-            return events != 0 ? condition.automaticStatusBack : nil
+            return events != 0 ? status.automaticStatusBackBlock : nil
         case .transmitStatus(let n):
-            return condition.transmitStatus(n).map { [$0] }
+            return status.transmitStatusReply(n).map { [$0] }
         case .transmitPrinterID(let n):
             return configuration.profile.virtualPrinterIDReply(n)
         default:
@@ -66,12 +67,15 @@ final class PrinterMechanism: Sendable {
     ///
     /// Blocking work; runs on the queue's rendering thread, never on an event loop.
     ///
-    /// - Returns: Whether the printed-job limit is reached.
-    func print(_ received: ReceivedJob) -> Bool {
+    /// - Returns: Whether the job was printed (or had nothing to print) rather than refused, and whether the
+    ///   printed-job limit is reached.
+    func print(_ received: ReceivedJob) -> (printed: Bool, limitReached: Bool) {
         let bytes = received.bytes
         // Decoded lazily (again for each pass) so a job's commands are never all in memory.
         let commands = CommandDecoder(profile: configuration.profile).commands(in: bytes)
-        guard commands.contains(where: { Self.prints($0.command) }) else { return false }
+        guard commands.contains(where: { Self.prints($0.command) }) else {
+            return (condition.refusalReason == nil, false)
+        }
         let (number, refusal) = state.withLockedValue { state -> (Int, String?) in
             state.jobCount += 1
             return (state.jobCount, state.condition.refusalReason)
@@ -111,7 +115,15 @@ final class PrinterMechanism: Sendable {
             state.jobs.append(job)
             return configuration.printedJobLimit.map { state.printedJobCount >= $0 } ?? false
         }
-        return limitReached
+        return (job.refusalReason == nil, limitReached)
+    }
+
+    /// The ID of a process ID request (`GS ( H` function 48), or `nil` for any other command.
+    static func processID(in command: Command) -> [UInt8]? {
+        guard case .other("GS ( H", let parameters) = command, parameters.count == 6,
+            parameters[0] == 0x30, parameters[1] == 0x30
+        else { return nil }
+        return Array(parameters[2...])
     }
 
     /// Whether a command puts something on paper (status requests and `ESC @` alone do not make a job).
@@ -121,6 +133,8 @@ final class PrinterMechanism: Sendable {
             return false
         case .realTimeCommand(let function, _, _):
             return function == 1
+        case .other("GS ( H", _):
+            return false
         default:
             return true
         }

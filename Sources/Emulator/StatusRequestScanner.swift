@@ -163,6 +163,14 @@ struct StatusRequestScanner: Sendable {
                 return .length(4 + Int(header[3]))
             case 0x28:
                 guard count >= 5 else { return .needMore }
+                if header[2] == 0x48, word(3) == 6 {
+                    // GS ( H function 48: the process ID request, answered once what came before is printed.
+                    let request = StatusCommands.processIDRequestPrefix
+                    guard count >= request.count + 4 else { return .needMore }
+                    if header.starts(with: request) {
+                        return .request(.other(name: "GS ( H", parameters: Array(header[5...])))
+                    }
+                }
                 return .length(5 + word(3))
             case 0x38:
                 guard count >= 7 else { return .needMore }

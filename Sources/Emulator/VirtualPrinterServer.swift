@@ -1,4 +1,5 @@
 public import EscPos
+import EscPosPrinting
 import EscPosImaging
 import Foundation
 import NIOConcurrencyHelpers
@@ -107,6 +108,9 @@ public final class VirtualPrinterServer: Sendable {
             case jobTimeout
             /// The connection failed (reset by the client, a network error).
             case connectionFailed
+            /// The client asked for a process ID response (`GS ( H` function 48): everything before the
+            /// request is one job, answered once it is printed; the connection stays open for the next.
+            case processIDRequest
         }
 
         /// 1 for the first job, counting refused ones.
@@ -278,7 +282,7 @@ public final class VirtualPrinterServer: Sendable {
     public func setCondition(_ condition: PrinterCondition) {
         guard mechanism.setCondition(condition) else { return }
         let queue = self.queue
-        let message = condition.automaticStatusBack
+        let message = condition.status.automaticStatusBackBlock
         eventLoop.execute { queue.value.broadcast(message) }
     }
 

@@ -1,4 +1,5 @@
-@testable import EscPosTransports
+import EscPosTransports
+@testable import EscPosCUPSTransport
 import Testing
 
 /// A raw test queue cannot be made to report paper or cover problems (only a real backend sets those

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import Testing
 
-@testable import EscPosTransports
+import EscPosTransports
+@testable import EscPosDeviceFileTransport
 
 #if canImport(Glibc)
 import Glibc

@@ -132,10 +132,10 @@ import Testing
         let error = TransportError(
             .printerNotReady,
             "paper out",
-            uri: "tcp://p:9100",
+            uri: try PrinterURI("tcp://p:9100"),
             bytesDelivered: 0,
             status: status,
-            underlying: Errno(5)
+            underlying: UnderlyingErrorText("Input/output error (errno 5)")
         )
         let json = try JSONEncoder().encode(error)
         let encoded = try JSONDecoder().decode(TransportError.self, from: json)
@@ -143,6 +143,7 @@ import Testing
         #expect(encoded.code == .printerNotReady)
         #expect(encoded.status == status)
         #expect(encoded.bytesDelivered == 0)
+        #expect(encoded.uri == error.uri)
         #expect("\(encoded.underlying.map { "\($0)" } ?? "")".contains("errno 5"))
         #expect(error.description.hasPrefix("printerNotReady (tcp://p:9100): paper out"))
     }

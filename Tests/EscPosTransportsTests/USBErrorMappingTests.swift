@@ -1,6 +1,7 @@
 import Testing
 
-@testable import EscPosTransports
+import EscPosTransports
+@testable import EscPosUSBTransport
 
 /// The emulated printer cannot make libusb fail with "access denied" (the tests run as root) or "busy"
 /// (it does not emulate a second process owning the interface), so the messages for those are checked
@@ -48,6 +49,6 @@ import Testing
             during: "sending"
         )
         #expect(error.code == expected)
-        #expect(error.uri == "usb://")
+        #expect(error.uri == (try PrinterURI("usb://")))
     }
 }

@@ -82,7 +82,8 @@ extension PrinterProfile {
         codePages: epsonPages,
         capabilities: Capabilities(
             cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            maxiCode: true, gs1DataBar: true, realTimeCommandControl: true))
+            maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
+            processIDResponse: true))
 
     /// Epson TM-T88VI (512 dots at 180 dpi, 42 columns). Partial cuts only.
     public static let epsonTMT88VI = PrinterProfile(
@@ -90,7 +91,8 @@ extension PrinterProfile {
         codePages: epsonPages,
         capabilities: Capabilities(
             cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            dataMatrix: true, aztec: true, maxiCode: true, gs1DataBar: true, realTimeCommandControl: true))
+            dataMatrix: true, aztec: true, maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
+            processIDResponse: true))
 
     /// Epson TM-T20III (576 dots at 203 dpi, 48 columns).
     public static let epsonTMT20III = PrinterProfile(
@@ -98,7 +100,8 @@ extension PrinterProfile {
         codePages: epsonPages,
         capabilities: Capabilities(
             cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            maxiCode: true, gs1DataBar: true, realTimeCommandControl: true))
+            maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
+            processIDResponse: true))
 
     /// Epson TM-m30 (576 dots at 203 dpi; fonts A 48, B 57 and C 64 columns).
     public static let epsonTMm30 = PrinterProfile(
@@ -110,7 +113,8 @@ extension PrinterProfile {
         codePages: epsonPages,
         capabilities: Capabilities(
             cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            dataMatrix: true, aztec: true, maxiCode: true, gs1DataBar: true, realTimeCommandControl: true))
+            dataMatrix: true, aztec: true, maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
+            processIDResponse: true))
 
     /// The common Xprinter XP-80 class ("POS-80" clones): 576 dots, starts in Kanji mode, buzzer,
     /// Xprinter's own page numbers (WPC1251 is 23, CP864 is 22).

@@ -108,6 +108,7 @@ extension PrinterProfile.Capabilities: Codable {
             allowed: [
                 "cutter", "drawer", "buzzer", "graphics", "qrCode", "pdf417", "dataMatrix", "aztec", "maxiCode",
                 "gs1DataBar", "barcodeFunctionB", "kanjiModeAtPowerOn", "realTimeCommandControl",
+                "processIDResponse",
             ], in: "printer capabilities")
         self.init(
             cutter: container.contains(JSONKey("cutter")) ? try container.decodeIfPresent("cutter") : defaults.cutter,
@@ -123,7 +124,8 @@ extension PrinterProfile.Capabilities: Codable {
             barcodeFunctionB: try container.decodeIfPresent("barcodeFunctionB") ?? defaults.barcodeFunctionB,
             kanjiModeAtPowerOn: try container.decodeIfPresent("kanjiModeAtPowerOn") ?? defaults.kanjiModeAtPowerOn,
             realTimeCommandControl: try container.decodeIfPresent("realTimeCommandControl")
-                ?? defaults.realTimeCommandControl)
+                ?? defaults.realTimeCommandControl,
+            processIDResponse: try container.decodeIfPresent("processIDResponse") ?? defaults.processIDResponse)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -141,5 +143,6 @@ extension PrinterProfile.Capabilities: Codable {
         try container.encode(barcodeFunctionB, "barcodeFunctionB")
         try container.encode(kanjiModeAtPowerOn, "kanjiModeAtPowerOn")
         try container.encode(realTimeCommandControl, "realTimeCommandControl")
+        try container.encode(processIDResponse, "processIDResponse")
     }
 }

@@ -136,13 +136,17 @@ extension PrinterProfile {
         /// `DLE DC4` off around image and symbol data that happens to contain one, so the printer does not
         /// pulse the drawer or power off in the middle of a logo.
         public var realTimeCommandControl: Bool
+        /// Whether the model answers `GS ( H` function 48 with a process ID response once it has printed
+        /// everything before it; ``Printer`` then uses it to confirm that a job reached paper.
+        public var processIDResponse: Bool
 
         /// Creates a capability set.
         public init(
             cutter: Cutter? = Cutter(full: true, partial: true), drawer: Bool = true, buzzer: Bool = false,
             graphics: [GraphicsCommand] = [.rasterBitImage], qrCode: Bool = true, pdf417: Bool = true,
             dataMatrix: Bool = false, aztec: Bool = false, maxiCode: Bool = false, gs1DataBar: Bool = false,
-            barcodeFunctionB: Bool = true, kanjiModeAtPowerOn: Bool = false, realTimeCommandControl: Bool = false
+            barcodeFunctionB: Bool = true, kanjiModeAtPowerOn: Bool = false, realTimeCommandControl: Bool = false,
+            processIDResponse: Bool = false
         ) {
             self.cutter = cutter
             self.drawer = drawer
@@ -157,6 +161,7 @@ extension PrinterProfile {
             self.barcodeFunctionB = barcodeFunctionB
             self.kanjiModeAtPowerOn = kanjiModeAtPowerOn
             self.realTimeCommandControl = realTimeCommandControl
+            self.processIDResponse = processIDResponse
         }
     }
 

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+package import Glibc
+#elseif canImport(Darwin)
+package import Darwin
+#endif
+
+// The C calls the device-file transport makes, under names that do not collide with its own
+// `read`/`write`/`close` methods (NIO's System.swift does the same).
+
+/// The corresponding C function is `open`.
+package func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
+    open(path, flags)
+}
+
+/// The corresponding C function is `close`.
+package func systemClose(_ descriptor: Int32) -> Int32 {
+    close(descriptor)
+}
+
+/// The corresponding C function is `read`.
+package func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// The corresponding C function is `write`.
+package func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+/// The corresponding C function is `poll`.
+package func systemPoll(_ entry: inout pollfd, _ milliseconds: Int32) -> Int32 {
+    poll(&entry, 1, milliseconds)
+}
