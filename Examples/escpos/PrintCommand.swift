@@ -13,10 +13,13 @@ struct PrintCommand: AsyncParsableCommand {
             The whole job is compiled before the printer is contacted, so a bad document never leaves half a \
             receipt. Raw files (anything not ending in .json) are sent unchanged.
 
-            "sent" counts the bytes handed to the connection (for TCP, taken by the local socket), not what \
-            the printer printed; use --check-status before, or `escpos status` after, to ask the printer. \
-            Exits 69 when the printer cannot be reached, 74 when the job fails while sending (the error says \
-            how many bytes were handed over by then), 75 when --check-status finds it not ready.
+            After the last byte the printer is asked to confirm the job: Epson models with process ID responses \
+            (GS ( H) answer once they have printed it, others answer a status request (DLE EOT) after taking \
+            every byte. "printed" means the printer confirmed it; "sent" means the bytes were handed to the \
+            connection (for TCP, taken by the local socket) but the printer could not confirm them (CUPS, files, \
+            no answer within --timeout). Exits 69 when the printer cannot be reached, 74 when the job fails \
+            while sending (the error says how many bytes were handed over by then), 75 "not printed" when the \
+            printer reports paper out, cover open or an error, before (--check-status) or after taking the job.
 
             Examples:
               escpos print receipt.json --printer tcp://192.168.1.50 --profile epson-tm-t20iii
@@ -47,6 +50,11 @@ struct PrintCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds the printer may take to connect, accept data or answer a status request.")
     var timeout = 10
 
+    @Flag(
+        name: .long, inversion: .prefixedNo,
+        help: "After the job, ask the printer to confirm it processed it (GS ( H where the profile has it, else DLE EOT).")
+    var confirm = true
+
     @Flag(name: .long, inversion: .prefixedNo, help: "Show a progress line while sending (default: for jobs over 32 KiB on a terminal).")
     var progress: Bool?
 
@@ -67,42 +75,60 @@ struct PrintCommand: AsyncParsableCommand {
             let (profile, job) = try compileJob()
             logger.debug("compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)")
             let progress = Progress(total: job.count * copies, enabled: self.progress ?? (job.count * copies > 32 * 1024 && isatty(2) == 1))
-            let options = TransportOptions(connectTimeout: .seconds(timeout))
-            try await withPrinterTransport(uri, options: options, logger: logger) { transport in
-                let printer = Printer(
-                    transport: transport, profile: profile,
-                    options: Printer.Options(replyTimeout: .seconds(timeout), writeTimeout: .seconds(timeout)))
-                if checkStatus {
-                    let status = try await printer.status()
-                    logger.debug("status before printing: \(status.problems.isEmpty ? "ready" : status.problems.joined(separator: ", "))")
-                    guard status.canPrint else {
-                        throw TransportError(
-                            .printerNotReady,
-                            "the printer reports \(status.problems.joined(separator: ", ")); fix that (load paper, close the cover) and print again; nothing was printed",
-                            uri: uri, bytesDelivered: 0, status: status)
+            // Progress is shown per piece, so large jobs go out in 4 KiB pieces when it is on.
+            let options = TransportOptions(connectTimeout: .seconds(timeout), chunkSize: progress.enabled ? 4096 : 16384)
+            let printerOptions = Printer.Options(
+                checkStatusBeforePrinting: checkStatus, replyTimeout: .seconds(timeout), writeTimeout: .seconds(timeout),
+                confirmJobs: confirm, confirmationTimeout: .seconds(timeout))
+            let deliveries = try await withPrinterTransport(uri, options: options, logger: logger) { transport in
+                let printer = Printer(transport: transport, profile: profile, options: printerOptions)
+                var deliveries: [Printer.Delivery] = []
+                for copy in 0..<copies {
+                    let before = copy * job.count
+                    do {
+                        let result = try await printer.send(job) { progress.update(before + $0.bytesHandedOver) }
+                        deliveries.append(result.delivery)
+                    } catch let error as TransportError where error.code == .printerNotReady {
+                        progress.finish()
+                        throw Self.notPrinted(error, copy: copy)
+                    } catch let error as TransportError {
+                        progress.finish()
+                        throw Self.sendingFailed(error, handed: before + (error.bytesDelivered ?? 0), total: job.count * copies)
                     }
                 }
-                var handed = 0
-                for _ in 0..<copies {
-                    var offset = 0
-                    while offset < job.count {
-                        let end = min(job.count, offset + progress.chunkSize)
-                        do {
-                            try await printer.send(Array(job[offset..<end]))
-                        } catch let error as TransportError {
-                            progress.finish()
-                            let handedNow = handed + (error.bytesDelivered ?? 0)
-                            throw Self.sendingFailed(error, handed: handedNow, total: job.count * copies)
-                        }
-                        progress.advance(by: end - offset)
-                        handed += end - offset
-                        offset = end
-                    }
-                }
+                return deliveries
             }
             progress.finish()
-            print("sent \(copies) cop\(copies == 1 ? "y" : "ies") (\(job.count) bytes each) to \(uri)")
+            let copiesText = "\(copies) cop\(copies == 1 ? "y" : "ies") (\(job.count) bytes each)"
+            if let how = Self.confirmation(of: deliveries) {
+                print("printed \(copiesText) on \(uri): confirmed by \(how)")
+            } else {
+                print(
+                    "sent \(copiesText) to \(uri): the bytes were handed to the connection, but the printer did not "
+                        + "confirm that it printed them (\(confirm ? "no back channel, or no answer in time" : "--no-confirm"))")
+            }
         }
+    }
+
+    /// How every copy was confirmed, or `nil` when one was only sent.
+    private static func confirmation(of deliveries: [Printer.Delivery]) -> String? {
+        var ways: Set<String> = []
+        for delivery in deliveries {
+            switch delivery {
+            case .confirmed(.processID): ways.insert("the printer's process ID response (GS ( H)")
+            case .confirmed(.statusRoundTrip): ways.insert("a status round trip after the job (DLE EOT)")
+            case .sent: return nil
+            }
+        }
+        return ways.sorted().joined(separator: " and ")
+    }
+
+    /// The printer refused the job, before it was sent (--check-status) or after it took the bytes: exit 75.
+    private static func notPrinted(_ error: TransportError, copy: Int) -> CLIError {
+        var error = error
+        error.message = "not printed: " + error.message
+        if copy > 0 { error.message += " (\(copy) earlier cop\(copy == 1 ? "y was" : "ies were") printed)" }
+        return CLIError.transport(error)
     }
 
     /// A job that failed while sending is an input/output error (74), whatever the transport's code: the
@@ -140,22 +166,17 @@ struct PrintCommand: AsyncParsableCommand {
     }
 }
 
-/// A one-line progress display on standard error, redrawn in place.
-final class Progress {
+/// A one-line progress display on standard error, redrawn in place; updated from the printer's task.
+final class Progress: Sendable {
     let total: Int
     let enabled: Bool
-    private var sent = 0
 
     init(total: Int, enabled: Bool) {
         self.total = total
         self.enabled = enabled
     }
 
-    /// Progress is shown per chunk, so large jobs go out in 4 KiB pieces when it is on.
-    var chunkSize: Int { enabled ? 4096 : Int.max }
-
-    func advance(by count: Int) {
-        sent += count
+    func update(_ sent: Int) {
         guard enabled else { return }
         let percent = total == 0 ? 100 : sent * 100 / total
         writeStandardError("\rsending: \(percent)% (\(sent / 1024) of \(total / 1024) KiB)", terminator: "")

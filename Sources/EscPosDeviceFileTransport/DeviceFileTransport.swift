@@ -29,10 +29,14 @@ public final class DeviceFileTransport: PrinterTransport {
     public let options: TransportOptions
     private var chunkSize: Int { max(1, options.chunkSize) }
     private let logger: Logger
+    /// Whether the file can answer: a device (`/dev/usb/lp0`, a serial line) can; a regular file or a FIFO
+    /// cannot, so ``Printer`` never writes status requests into it.
+    public let hasBackChannel: Bool
 
-    private init(uri: PrinterURI, fd: Int32, options: TransportOptions, logger: Logger) {
+    private init(uri: PrinterURI, fd: Int32, hasBackChannel: Bool, options: TransportOptions, logger: Logger) {
         self.uri = uri
         self.descriptor = Mutex(fd)
+        self.hasBackChannel = hasBackChannel
         self.options = options
         self.logger = logger
     }
@@ -59,9 +63,11 @@ public final class DeviceFileTransport: PrinterTransport {
         logger: Logger = .current
     ) async throws -> DeviceFileTransport {
         let uri = serial.map { PrinterURI(.serial(path: path, options: $0)) } ?? PrinterURI(.file(path: path))
-        let fd: Int32 = try await runBlocking(uri: uri) {
+        let (fd, isDevice): (Int32, Bool) = try await runBlocking(uri: uri) {
             let fd = systemOpen(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
             guard fd >= 0 else { throw openError(errno, path: path, uri: uri) }
+            var information = stat()
+            let isDevice = fstat(fd, &information) == 0 && (information.st_mode & S_IFMT) == S_IFCHR
             if let serial {
                 do {
                     try configure(fd: fd, serial, uri: uri)
@@ -70,10 +76,10 @@ public final class DeviceFileTransport: PrinterTransport {
                     throw error
                 }
             }
-            return fd
+            return (fd, isDevice)
         }
-        logger.debug("opened device", metadata: ["uri": "\(uri)"])
-        return DeviceFileTransport(uri: uri, fd: fd, options: options, logger: logger)
+        logger.debug("opened device", metadata: ["uri": "\(uri)", "device": "\(isDevice)"])
+        return DeviceFileTransport(uri: uri, fd: fd, hasBackChannel: isDevice, options: options, logger: logger)
     }
 
     /// Writes bytes, waiting (with `poll`) whenever the device's buffer is full.
