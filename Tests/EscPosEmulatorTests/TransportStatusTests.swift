@@ -56,4 +56,41 @@ import Testing
             #expect(identity.manufacturer == PrinterProfile.epsonTMT20III.vendor)
         }
     }
+
+    /// The virtual printer answers `GS ( H` function 48 once it has printed the job before it, as an Epson
+    /// printer does: several jobs on one connection are each printed and confirmed, in order.
+    @Test func processIDRequestsAreAnsweredAfterEachJobIsPrinted() async throws {
+        try await withServer(.init(port: 0, profile: .epsonTMT88VI)) { server in
+            let uri = try PrinterURI("tcp://127.0.0.1:\(server.port)")
+            try await withPrinterTransport(uri) { transport in
+                let printer = Printer(transport: transport, profile: .epsonTMT88VI)
+                for number in 1...3 {
+                    let result = try await printer.print(Receipt { Text("Job \(number)") })
+                    #expect(result.job.delivery == .confirmed(.processID))
+                    // Confirmed means printed: the job is in the list before the connection ends.
+                    #expect(server.jobs.count == number)
+                }
+            }
+            let jobs = try await waitForJobs(server, count: 3)
+            #expect(jobs.map(\.text) == ["Job 1\n", "Job 2\n", "Job 3\n"])
+            #expect(jobs.allSatisfy { $0.ending == .processIDRequest })
+        }
+    }
+
+    /// A refusing virtual printer never answers the process ID request; its status then says why.
+    @Test func aRefusedJobIsReportedWithTheStatusNotAsPrinted() async throws {
+        try await withServer(.init(port: 0, profile: .epsonTMT88VI, condition: PrinterCondition(coverOpen: true))) {
+            server in
+            let uri = try PrinterURI("tcp://127.0.0.1:\(server.port)")
+            try await withPrinterTransport(uri) { transport in
+                let printer = Printer(
+                    transport: transport, profile: .epsonTMT88VI, options: .init(confirmationTimeout: .seconds(1)))
+                let error = await #expect(throws: TransportError.self) {
+                    try await printer.print(Receipt { Text("Never printed") })
+                }
+                #expect(error?.code == .printerNotReady)
+                #expect(error?.status?.isCoverOpen == true)
+            }
+        }
+    }
 }
