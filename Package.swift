@@ -76,8 +76,17 @@ let package = Package(
             ],
             path: "Examples/escpos"
         ),
-        // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
-        .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
+        // Test-only helpers: golden-fixture assertions with command-level diffs, a fake network printer and a
+        // seeded random generator. Not a product.
+        .target(
+            name: "EscPosTestSupport",
+            dependencies: [
+                "EscPos",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/EscPosTestSupport"
+        ),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
         .testTarget(
             name: "EscPosTemplatesTests",
@@ -98,6 +107,7 @@ let package = Package(
             dependencies: [
                 "EscPos",
                 "EscPosTransports",
+                "EscPosTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,7 +123,11 @@ let package = Package(
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EscPosUSBHarness"
         ),
-        .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EscPosImagingTests",
+            dependencies: ["EscPosImaging", "EscPos", "EscPosTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
         .testTarget(
@@ -124,6 +138,7 @@ let package = Package(
                 "EscPosImaging",
                 "EscPosTemplates",
                 "EscPosTransports",
+                "EscPosTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
