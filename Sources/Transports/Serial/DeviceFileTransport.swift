@@ -154,7 +154,10 @@ public final class DeviceFileTransport: PrinterTransport {
     }
 
     /// Closes the device file.
-    public func close() async {
+    ///
+    /// `@concurrent`: closing a serial port can block while the driver drains its output buffer, so it
+    /// must not run on the caller's actor (with `NonisolatedNonsendingByDefault` it otherwise would).
+    @concurrent public func close() async {
         let fd = descriptor.withLock { fd in
             defer { fd = -1 }
             return fd
