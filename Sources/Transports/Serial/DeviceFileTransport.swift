@@ -105,7 +105,7 @@ public final class DeviceFileTransport: PrinterTransport {
                 }
                 let count = min(chunkSize, bytes.count - delivered)
                 let written = bytes.withUnsafeBufferPointer { buffer in
-                    systemWrite(fd, buffer.baseAddress! + delivered, count)
+                    systemWrite(fd, buffer.baseAddress.map { $0 + delivered }, count)
                 }
                 if written < 0 {
                     let code = errno
@@ -139,7 +139,7 @@ public final class DeviceFileTransport: PrinterTransport {
                     )
                 }
                 guard try Self.poll(fd, events: Int16(POLLIN), until: deadline, uri: uri) else { continue }
-                let count = buffer.withUnsafeMutableBufferPointer { systemRead(fd, $0.baseAddress!, $0.count) }
+                let count = buffer.withUnsafeMutableBufferPointer { systemRead(fd, $0.baseAddress, $0.count) }
                 if count > 0 { return Array(buffer[0..<count]) }
                 if count == 0 {
                     // End of file on a device that has nothing to say right now: wait a little and retry.
