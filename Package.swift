@@ -93,15 +93,7 @@ let package = Package(
             dependencies: ["EscPos", "EscPosTemplates", "EscPosImaging", "EscPosSymbolRendering", "EscPosTestSupport"]
         ),
         // Runs the built `escpos` executable (found next to the test bundle); `swift test` builds it.
-        .testTarget(
-            name: "EscPosCLITests",
-            dependencies: [
-                "EscPosTestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
-        ),
+        .testTarget(name: "EscPosCLITests", dependencies: ["EscPosTestSupport"]),
         .testTarget(
             name: "EscPosTransportsTests",
             dependencies: [
