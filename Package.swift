@@ -129,23 +129,24 @@ let package = Package(
             ],
             path: "Examples/escpos"
         ),
-        // Test-only helpers: golden-fixture assertions with command-level diffs. Not a product.
-        .target(name: "EscPosTestSupport", dependencies: ["EscPos"], path: "Tests/EscPosTestSupport"),
+        // Test-only helpers: golden-fixture assertions with command-level diffs, a fake network printer and a
+        // seeded random generator. Not a product.
+        .target(
+            name: "EscPosTestSupport",
+            dependencies: [
+                "EscPos",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/EscPosTestSupport"
+        ),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos", "EscPosTemplates", "EscPosTestSupport"]),
         .testTarget(
             name: "EscPosTemplatesTests",
             dependencies: ["EscPos", "EscPosTemplates", "EscPosImaging", "EscPosSymbolRendering", "EscPosTestSupport"]
         ),
         // Runs the built `escpos` executable (found next to the test bundle); `swift test` builds it.
-        .testTarget(
-            name: "EscPosCLITests",
-            dependencies: [
-                "EscPosTestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
-        ),
+        .testTarget(name: "EscPosCLITests", dependencies: ["EscPosTestSupport"]),
         .testTarget(
             name: "EscPosTransportsTests",
             dependencies: [
@@ -155,6 +156,7 @@ let package = Package(
                 "EscPosCUPSTransport",
                 "EscPosUSBTransport",
                 "EscPosDeviceFileTransport",
+                "EscPosTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -178,7 +180,11 @@ let package = Package(
             dependencies: ["EscPosTransports", .product(name: "Logging", package: "swift-log")],
             path: "Tests/EscPosUSBHarness"
         ),
-        .testTarget(name: "EscPosImagingTests", dependencies: ["EscPosImaging", "EscPos"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EscPosImagingTests",
+            dependencies: ["EscPosImaging", "EscPos", "EscPosTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
         .testTarget(
@@ -189,6 +195,7 @@ let package = Package(
                 "EscPosImaging",
                 "EscPosTemplates",
                 "EscPosTransports",
+                "EscPosTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
@@ -200,5 +207,6 @@ for target in package.targets where target.type != .system {
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("NonisolatedNonsendingByDefault"))
     target.swiftSettings = settings
 }

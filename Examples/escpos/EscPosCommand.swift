@@ -1,3 +1,6 @@
+// swift-format-ignore-file: AmbiguousTrailingClosureOverload
+// `reportingErrors(_:)` has an `async` twin on purpose: the caller's context picks one, and both do the same.
+
 import ArgumentParser
 import EscPos
 import EscPosTemplates

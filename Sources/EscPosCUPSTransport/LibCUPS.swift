@@ -199,8 +199,8 @@ final class CUPSConnection {
         while offset < bytes.count {
             let count = min(chunkSize, bytes.count - offset)
             let status = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    cupsWriteRequestData(http, $0 + offset, count)
+                buffer.withMemoryRebound(to: CChar.self) { characters in
+                    cupsWriteRequestData(http, characters.baseAddress.map { $0 + offset }, count)
                 }
             }
             guard status == HTTP_STATUS_CONTINUE else {
@@ -241,7 +241,7 @@ final class CUPSConnection {
 
     private func addRequestedAttributes(_ request: OpaquePointer?, _ names: [String]) {
         let pointers = names.map { strdup($0) }
-        defer { pointers.forEach { free($0) } }
+        defer { for pointer in pointers { free(pointer) } }
         pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
             _ = ippAddStrings(
                 request,

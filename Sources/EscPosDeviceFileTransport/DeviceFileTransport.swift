@@ -115,7 +115,7 @@ public final class DeviceFileTransport: PrinterTransport {
                 }
                 let count = min(chunkSize, bytes.count - delivered)
                 let written = bytes.withUnsafeBufferPointer { buffer in
-                    systemWrite(fd, buffer.baseAddress! + delivered, count)
+                    systemWrite(fd, buffer.baseAddress.map { $0 + delivered }, count)
                 }
                 if written < 0 {
                     let code = errno
@@ -149,7 +149,7 @@ public final class DeviceFileTransport: PrinterTransport {
                     )
                 }
                 guard try Self.poll(fd, events: Int16(POLLIN), until: deadline, uri: uri) else { continue }
-                let count = buffer.withUnsafeMutableBufferPointer { systemRead(fd, $0.baseAddress!, $0.count) }
+                let count = buffer.withUnsafeMutableBufferPointer { systemRead(fd, $0.baseAddress, $0.count) }
                 if count > 0 { return Array(buffer[0..<count]) }
                 if count == 0 {
                     // End of file on a device that has nothing to say right now: wait a little and retry.
@@ -164,7 +164,10 @@ public final class DeviceFileTransport: PrinterTransport {
     }
 
     /// Closes the device file.
-    public func close() async {
+    ///
+    /// `@concurrent`: closing a serial port can block while the driver drains its output buffer, so it
+    /// must not run on the caller's actor (with `NonisolatedNonsendingByDefault` it otherwise would).
+    @concurrent public func close() async {
         let fd = descriptor.withLock { fd in
             defer { fd = -1 }
             return fd

@@ -1,3 +1,4 @@
+import EscPosTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func aJobThatFailsWhileSendingExits74AndSaysWhatWasHandedOver() async throws {
-        let printer = try await FakeNetworkPrinter(replies: .ready, reads: false)
+        let printer = try await FakeNetworkPrinter.start(.neverRead, replies: .ready)
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         // More than the socket buffers on both sides hold, to a printer that reads nothing.
@@ -60,7 +61,7 @@ import Testing
     func aDeviceAnsweringNoiseIsNotReportedAsAStatus(_ noise: [UInt8]) async throws {
         var replies = FakeNetworkPrinter.StatusReplies.ready
         replies.noise = noise
-        let printer = try await FakeNetworkPrinter(replies: replies)
+        let printer = try await FakeNetworkPrinter.start(replies: replies)
         let result = try CLI.run(["status", "--printer", "tcp://127.0.0.1:\(printer.port)", "--timeout", "1"])
         await printer.stop()
         #expect(result.status == 74, "\(result.output) \(result.standardError)")

@@ -171,7 +171,7 @@ import Testing
 /// `print` and `status` over TCP against a listener that acts as a network printer.
 @Suite(.timeLimit(.minutes(1))) struct EscPosCLINetworkTests {
     @Test func printOverTCPDeliversTheCompiledJob() async throws {
-        let printer = try await FakeNetworkPrinter(replies: .ready)
+        let printer = try await FakeNetworkPrinter.start(replies: .ready)
         let result = try CLI.run([
             "print", "--template", "kitchen-ticket", "--data", EscPosCLITests.kitchenOrder, "--profile", "epson-tm-t20iii",
             "--printer", "tcp://127.0.0.1:\(printer.port)", "--check-status", "--timeout", "2",
@@ -189,7 +189,7 @@ import Testing
     }
 
     @Test func printRefusesWhenThePrinterIsOutOfPaper() async throws {
-        let printer = try await FakeNetworkPrinter(replies: .paperOut)
+        let printer = try await FakeNetworkPrinter.start(replies: .paperOut)
         let result = try CLI.run([
             "print", "--sample", "--printer", "tcp://127.0.0.1:\(printer.port)", "--check-status",
         ])
@@ -203,7 +203,7 @@ import Testing
     func statusShowsTheDecodedStatusAndExitCode(
         _ replies: FakeNetworkPrinter.StatusReplies, _ status: Int32, _ headline: String
     ) async throws {
-        let printer = try await FakeNetworkPrinter(replies: replies)
+        let printer = try await FakeNetworkPrinter.start(replies: replies)
         let result = try CLI.run(["status", "--printer", "tcp://127.0.0.1:\(printer.port)"])
         await printer.stop()
         #expect(result.status == status, "\(result.standardError)")

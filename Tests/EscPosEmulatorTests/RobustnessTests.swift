@@ -1,23 +1,12 @@
 import EscPos
 import EscPosEmulator
+import EscPosTestSupport
 import Testing
-
-/// A small deterministic generator (SplitMix64) so random inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct RobustnessTests {
     @Test(arguments: 1...20)
     func randomBytesNeverCrashAndStayBounded(seed: UInt64) {
-        var generator = SplitMix64(state: seed)
+        var generator = SeededRandomNumberGenerator(seed: seed)
         // Bytes biased towards command introducers so many commands start.
         let alphabet: [UInt8] = [0x1B, 0x1D, 0x10, 0x1C, 0x0A, 0x21, 0x76, 0x30, 0x28, 0x4C, 0x6B, 0x2A, 0x56, 0xFF, 0x00, 0x41]
         let bytes = (0..<20_000).map { _ in

@@ -62,7 +62,8 @@ struct StripesDrawing: SymbolDrawing {
         #expect(ZintSymbolDrawing.code128Text([0x7B, 0x43, 12, 34, 5, 0x7B, 0x42, 0x58]) == "123405X")
         #expect(ZintSymbolDrawing.code128Text(Array("{B{{x".utf8)) == "{x")
         #expect(ZintSymbolDrawing.code128Text(Array("{Bab{S\tc".utf8)) == "ab\tc")  // SHIFT to code set A for a tab
-        #expect(ZintSymbolDrawing.code128Text(Array("{1123".utf8)) == nil)  // FNC1: GS1 data, which barcode(system:data:) reads
+        // FNC1: GS1 data, which barcode(system:data:) reads
+        #expect(ZintSymbolDrawing.code128Text(Array("{1123".utf8)) == nil)
     }
 }
 

@@ -8,7 +8,9 @@ import Testing
 
 /// A client connection held open by a test: send, receive, half-close, read to the end.
 final class TestClient {
-    private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    // NIO's `next()` is `@concurrent`, so advancing a stored iterator "sends" it away from the caller. One
+    // task uses a client at a time (`withClient`), so that send never races; `nonisolated(unsafe)` says so.
+    nonisolated(unsafe) private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var pending: [UInt8] = []
 

@@ -1,5 +1,6 @@
 import EscPos
 import EscPosImaging
+import EscPosTestSupport
 import Foundation
 import Testing
 
@@ -113,7 +114,7 @@ import Testing
     /// Thousands of mutated files (random bytes changed, then the chunk checksums repaired so that the
     /// damage reaches zlib and the filters) decode to an image or throw ``EscPosError``; nothing crashes.
     @Test func mutatedFilesDecodeOrFailWithTypedErrors() throws {
-        var random = SplitMix64(state: 0x5EED_E5C0)
+        var random = SeededRandomNumberGenerator(seed: 0x5EED_E5C0)
         var decoded = 0
         var failed = 0
         let sources = try (FixtureFiles.pngNames.map { $0 + ".png" } + FixtureFiles.jpegNames.map { $0 + ".jpg" })

@@ -20,6 +20,17 @@ import Testing
     static let reference =
         "Text, style, cut and code-page bytes are the core compiler's, checked against the Epson ESC/POS Command Reference in Tests/EscPosTests/ReferenceBytesTests.swift; this fixture pins the template's layout."
 
+    /// The example orders as receipts; building a template validates its data, so this throws.
+    @Sendable static func salesReceipt() throws -> Receipt {
+        let template = try SalesReceipt(TemplateData.salesOrder)
+        return Receipt { template }
+    }
+
+    @Sendable static func kitchenTicket() throws -> Receipt {
+        let template = try KitchenTicket(TemplateData.kitchenOrder)
+        return Receipt { template }
+    }
+
     static let profiles: [(String, PrinterProfile)] = [("58mm", .generic58mm), ("80mm", .epsonTMT20III)]
 
     static let fixtures: [Fixture] = profiles.flatMap { suffix, profile in
@@ -30,14 +41,14 @@ import Testing
                     "SalesReceipt with Examples/receipts/sales-order.json on \(profile.name), \(profile.columns(for: .a) ?? 0) columns.",
                     reference,
                 ],
-                make: { Receipt { try! SalesReceipt(TemplateData.salesOrder) } }),
+                make: salesReceipt),
             Fixture(
                 name: "template-kitchen-ticket-\(suffix)", profile: profile,
                 header: [
                     "KitchenTicket with Examples/receipts/kitchen-order.json on \(profile.name), \(profile.columns(for: .a) ?? 0) columns.",
                     reference,
                 ],
-                make: { Receipt { try! KitchenTicket(TemplateData.kitchenOrder) } }),
+                make: kitchenTicket),
             Fixture(
                 name: "template-test-page-\(suffix)", profile: profile,
                 header: [
@@ -65,9 +76,7 @@ import Testing
     @Test(arguments: profiles.map(\.1))
     func printedLinesNeverExceedTheColumns(_ profile: PrinterProfile) throws {
         let columns = try #require(profile.columns(for: .a))
-        for receipt in [
-            Receipt { try! SalesReceipt(TemplateData.salesOrder) }, Receipt { try! KitchenTicket(TemplateData.kitchenOrder) },
-        ] {
+        for receipt in [try Self.salesReceipt(), try Self.kitchenTicket()] {
             let options = CompileOptions(imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())
             let bytes = try ReceiptCompiler(profile: profile, options: options).compile(receipt).bytes
             for line in TextLines.printedLines(bytes, profile: profile) {
@@ -77,7 +86,7 @@ import Testing
     }
 
     @Test func longItemNamesWrapInsteadOfBeingCut() throws {
-        let receipt = Receipt { try! SalesReceipt(TemplateData.salesOrder) }
+        let receipt = try Self.salesReceipt()
         let options = CompileOptions(imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())
         let bytes = try ReceiptCompiler(profile: .generic58mm, options: options).compile(receipt).bytes
         let text = TextLines.printedLines(bytes, profile: .generic58mm).map(\.text).joined(separator: " ")

@@ -1,3 +1,4 @@
+public import EscPos
 public import Foundation
 
 /// Any JSON value, so tests can change one number of a document and write it back.
@@ -84,7 +85,7 @@ extension JSONValue {
 }
 
 extension JSONValue {
-    /// What ``sweepNumbers(of:_:)`` counted: the variants tried and those refused with an error.
+    /// What ``sweepNumbers(of:isExpectedError:_:)`` counted: the variants tried and those refused with an error.
     public struct SweepResult: Sendable {
         public var cases = 0
         public var refused = 0
@@ -92,10 +93,12 @@ extension JSONValue {
 
     /// Calls `body` with the JSON of `document` with one number set to one of ``extremes``, for every number
     /// and every extreme. `body` either succeeds or throws; what it throws counts as refused when it is one of
-    /// the errors a caller promises for bad input (``EscPos`` errors and `DecodingError`), and fails the sweep
-    /// otherwise.
+    /// the errors a caller promises for bad input (by default an `EscPosError` or a `DecodingError`), and
+    /// fails the sweep otherwise.
     public static func sweepNumbers(
-        of document: Data, isExpectedError: (any Error) -> Bool, _ body: (Data) throws -> Void
+        of document: Data,
+        isExpectedError: (any Error) -> Bool = { $0 is EscPosError || $0 is DecodingError },
+        _ body: (Data) throws -> Void
     ) throws -> SweepResult {
         let original = try JSONDecoder().decode(JSONValue.self, from: document)
         var result = SweepResult()

@@ -1,5 +1,6 @@
 import EscPos
 import EscPosTemplates
+import EscPosTestSupport
 import Testing
 
 @Suite struct CommandDecoderTests {
@@ -68,7 +69,7 @@ import Testing
     /// Hundreds of thousands of random and mutated inputs: the decoder never traps, consumes every byte
     /// exactly once, and reports anything it does not know.
     @Test func neverCrashesOnRandomOrMutatedInput() throws {
-        var generator = SplitMix64(seed: 0x5EED_E5C0)
+        var generator = SeededRandomNumberGenerator(seed: 0x5EED_E5C0)
         let seeds: [[UInt8]] = try PrinterProfile.builtIn.prefix(4).map {
             try ReceiptCompiler(profile: $0).compile(Receipt { SampleReceipt() }).bytes
         }
@@ -98,18 +99,5 @@ import Testing
             _ = CommandListing(commands).text
         }
         #expect(decodedBytes > 1_000_000)
-    }
-}
-
-/// A small deterministic random generator, so a failing fuzz case is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

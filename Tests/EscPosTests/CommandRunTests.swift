@@ -1,4 +1,5 @@
 import EscPos
+import EscPosTestSupport
 import Testing
 
 /// Issue 10, defect 6: a stream costs commands per structure, not per byte.
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func theLazyCommandsAreTheDecodedOnes() throws {
-        var generator = SplitMix64(seed: 10)
+        var generator = SeededRandomNumberGenerator(seed: 10)
         let alphabet: [UInt8] = [0x00, 0x0A, 0x09, 0x1B, 0x1D, 0x40, 0x41, 0x07, 0x0D]
         let bytes = (0..<50_000).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
         let decoder = CommandDecoder()

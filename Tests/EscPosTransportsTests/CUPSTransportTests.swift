@@ -1,10 +1,11 @@
+import EscPosTestSupport
 import EscPosTransports
 import Testing
 
 @Suite(.tags(.cups), .timeLimit(.minutes(1)))
 struct CUPSTransportTests {
     @Test func rawJobArrivesByteExactAndCompletes() async throws {
-        let printer = try await RecordingPrinterServer.start()
+        let printer = try await FakeNetworkPrinter.start()
         defer { Task { await printer.stop() } }
         try await PrivateCUPSServer.with { cups in
             try cups.addRawQueue("RAWQ", deviceURI: "socket://127.0.0.1:\(printer.port)")
@@ -18,7 +19,7 @@ struct CUPSTransportTests {
     }
 
     @Test func printsAReceiptThroughTheQueue() async throws {
-        let printer = try await RecordingPrinterServer.start()
+        let printer = try await FakeNetworkPrinter.start()
         defer { Task { await printer.stop() } }
         try await PrivateCUPSServer.with { cups in
             try cups.addRawQueue("kitchen", deviceURI: "socket://127.0.0.1:\(printer.port)")

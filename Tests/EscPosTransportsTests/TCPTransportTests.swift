@@ -1,5 +1,5 @@
+import EscPosTestSupport
 import EscPosTransports
-import Synchronization
 import Testing
 
 @Suite(.tags(.network), .timeLimit(.minutes(1)))
@@ -9,7 +9,7 @@ struct TCPTransportTests {
         (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) } + (0...255).map { UInt8($0) }
 
     @Test func deliversBytesExactly() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         try await withPrinterTransport(PrinterURI(server.uri)) { transport in
             try await transport.write(Self.everyByte)
@@ -19,7 +19,7 @@ struct TCPTransportTests {
     }
 
     @Test func printsAReceiptCompiledForTheProfile() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         let receipt = Receipt {
             Text("Total 12,50 €")
@@ -37,7 +37,7 @@ struct TCPTransportTests {
     }
 
     @Test func invalidReceiptSendsNothing() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         let receipt = Receipt {
             Text("first line")
@@ -52,8 +52,9 @@ struct TCPTransportTests {
     }
 
     @Test func readsStatusOnTheSameConnection() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
+        server.setStatus(1, [0x16])  // drawer kick-out connector pin 3 high
         server.setStatus(2, [0x16])  // cover open
         server.setStatus(4, [0x7E])  // paper near end + paper out
         let status = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
@@ -71,7 +72,7 @@ struct TCPTransportTests {
     }
 
     @Test func concurrentRequestsDoNotTakeEachOthersReplies() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setStatus(3, [0x1A])  // cutter error
         server.setStatus(4, [0x1E])  // paper near end
@@ -87,7 +88,7 @@ struct TCPTransportTests {
     }
 
     @Test func statusSkipsAutomaticStatusBackBlocks() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setUnsolicitedReply([0x18, 0x00, 0x0C, 0x00])  // ASB: offline, paper end
         let (status, automatic) = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
@@ -102,7 +103,7 @@ struct TCPTransportTests {
     }
 
     @Test func refusesToPrintWhenPaperIsOut() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setStatus(4, [0x72])
         let error = try await #require(throws: TransportError.self) {
@@ -119,7 +120,7 @@ struct TCPTransportTests {
     }
 
     @Test func statusRequestWithoutAnswerTimesOut() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setStatus(1, [])
         let error = try await #require(throws: TransportError.self) {
@@ -131,7 +132,7 @@ struct TCPTransportTests {
     }
 
     @Test func invalidStatusByteIsRejected() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setStatus(1, [0x00])  // a GS I-style byte, not a DLE EOT reply
         let error = try await #require(throws: TransportError.self) {
@@ -143,7 +144,7 @@ struct TCPTransportTests {
     }
 
     @Test func refusedConnectionIsTyped() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         let uri = try PrinterURI(server.uri)
         await server.stop()
         let error = try await #require(throws: TransportError.self) {
@@ -167,7 +168,7 @@ struct TCPTransportTests {
     }
 
     @Test func peerThatStopsReadingTimesOutWithProgress() async throws {
-        let server = try await RecordingPrinterServer.start(.neverRead)
+        let server = try await FakeNetworkPrinter.start(.neverRead)
         defer { Task { await server.stop() } }
         let job = [UInt8](repeating: 0x41, count: 64 << 20)
         let error = try await #require(throws: TransportError.self) {
@@ -181,7 +182,7 @@ struct TCPTransportTests {
     }
 
     @Test func resetMidJobReportsBytesDelivered() async throws {
-        let server = try await RecordingPrinterServer.start(.resetAfter(100_000))
+        let server = try await FakeNetworkPrinter.start(.resetAfter(100_000))
         defer { Task { await server.stop() } }
         let job = [UInt8](repeating: 0x42, count: 64 << 20)
         let error = try await #require(throws: TransportError.self) {
@@ -195,7 +196,7 @@ struct TCPTransportTests {
     }
 
     @Test func writeAfterCloseFails() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         let transport = try await openPrinterTransport(PrinterURI(server.uri))
         await transport.close()
@@ -206,7 +207,7 @@ struct TCPTransportTests {
     }
 
     @Test func cancellingAWriteStopsIt() async throws {
-        let server = try await RecordingPrinterServer.start(.neverRead)
+        let server = try await FakeNetworkPrinter.start(.neverRead)
         defer { Task { await server.stop() } }
         // Connect first, so the cancellation surely lands in the write.
         let transport = try await openPrinterTransport(PrinterURI(server.uri))
@@ -224,7 +225,7 @@ struct TCPTransportTests {
     }
 
     @Test func cancellingAStatusRequestClosesTheConnection() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setStatus(1, [])
         let uri = try PrinterURI(server.uri)
@@ -238,11 +239,11 @@ struct TCPTransportTests {
         let error = try await #require(throws: TransportError.self) { try await task.value }
         #expect(error.code == .cancelled)
         _ = try await server.waitForClosedConnections(1)
-        #expect(server.state.withLock { $0.closedConnections } == 1)
+        #expect(server.closedConnections == 1)
     }
 
     @Test func identityComesFromGSIBlocks() async throws {
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         server.setIdentity(0x42, "EPSON")
         server.setIdentity(0x43, "TM-T88VI")
@@ -259,7 +260,7 @@ struct TCPTransportTests {
 
     @Test func identityWithoutAnyAnswerTimesOut() async throws {
         // The server answers DLE EOT only; the GS I queries go unanswered and the identity times out cleanly.
-        let server = try await RecordingPrinterServer.start()
+        let server = try await FakeNetworkPrinter.start()
         defer { Task { await server.stop() } }
         let error = try await #require(throws: TransportError.self) {
             try await withPrinterTransport(PrinterURI(server.uri)) { transport in

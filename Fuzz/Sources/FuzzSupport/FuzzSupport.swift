@@ -16,6 +16,8 @@ public func runLibFuzzer(
     return LLVMFuzzerRunDriver(&argc, &argv, target)
 }
 
+// swift-format-ignore: NeverForceUnwrap
+// (`bitPattern:` returns nil only for 0.)
 /// A non-nil pointer for an empty input (libFuzzer may pass `nil` with a count of 0); never read.
 public var emptyInput: UnsafeRawPointer { UnsafeRawPointer(bitPattern: 1)! }
 

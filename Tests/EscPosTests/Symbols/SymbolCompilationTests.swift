@@ -51,7 +51,8 @@ import Testing
     }
 
     @Test func barcodeFitUsesThePrintAreaOfItsGroup() throws {
-        let barcode = Barcode(String(repeating: "Ab", count: 5), symbology: .code128).moduleWidth(3)  // 145 modules: 435 dots
+        // 145 modules: 435 dots
+        let barcode = Barcode(String(repeating: "Ab", count: 5), symbology: .code128).moduleWidth(3)
         #expect(throws: Never.self) { try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { barcode }) }
         let error = try #require(throws: EscPosError.self) {
             try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { Group { barcode }.leftMargin(0).printAreaWidth(400) })
