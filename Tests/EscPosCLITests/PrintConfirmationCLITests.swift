@@ -50,7 +50,7 @@ import Testing
     @Test func aJobToAPrinterThatNeverAnswersIsOnlySent() async throws {
         var silent = FakeNetworkPrinter.StatusReplies.ready
         silent.noise = []
-        let printer = try await FakeNetworkPrinter(replies: silent)
+        let printer = try await FakeNetworkPrinter.start(replies: silent)
         let result = try CLI.run(["print", "--sample", "--printer", "tcp://127.0.0.1:\(printer.port)", "--timeout", "1"])
         await printer.stop()
         #expect(result.status == 0, "\(result.standardError)")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func noConfirmSendsTheJobAloneAndSaysSent() async throws {
-        let printer = try await FakeNetworkPrinter(replies: .ready)
+        let printer = try await FakeNetworkPrinter.start(replies: .ready)
         let result = try CLI.run([
             "print", "--sample", "--profile", "epson-tm-t88vi", "--printer", "tcp://127.0.0.1:\(printer.port)",
             "--no-confirm",
