@@ -75,13 +75,13 @@ let package = Package(
         // Printer replies: PrinterReplyParser fed in chunks, each reply read as status.
         .executableTarget(
             name: "FuzzStatus",
-            dependencies: ["FuzzSupport", .product(name: "EscPosTransports", package: escpos)],
+            dependencies: ["FuzzSupport", .product(name: "EscPosPrinting", package: escpos)],
             path: "Sources/FuzzStatus"
         ),
         // PrinterURI parsing and printing.
         .executableTarget(
             name: "FuzzURI",
-            dependencies: ["FuzzSupport", .product(name: "EscPosTransports", package: escpos)],
+            dependencies: ["FuzzSupport", .product(name: "EscPosPrinting", package: escpos)],
             path: "Sources/FuzzURI"
         ),
         // A custom profile JSON: decode, validate, compile a receipt for it and decode the bytes.

@@ -1,4 +1,4 @@
-import EscPosTransports
+import EscPosPrinting
 import FuzzSupport
 
 /// libFuzzer entry point: the input as what a printer sent back. The first byte sets the chunk size the
@@ -25,12 +25,20 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
                 let status = try? PrinterStatus(automaticStatusBack: block)
                 check(status != nil, "an ASB reply that does not decode: \(block)")
                 _ = status?.problems
+                // Both directions of the codec agree: the block built from a decoded status decodes the same.
+                if let status, let again = try? PrinterStatus(automaticStatusBack: status.automaticStatusBackBlock) {
+                    check(again.canPrint == status.canPrint, "ASB round trip changed canPrint: \(block)")
+                } else if status != nil {
+                    check(false, "the ASB block built from a status does not decode: \(block)")
+                }
             case .realTimeStatus(let byte):
                 for request in PrinterStatus.RealTimeRequest.allCases {
                     let status = try? PrinterStatus(realTimeReplies: [request: byte])
                     check(status != nil, "a real-time reply that does not decode: \(byte)")
                     _ = status?.canPrint
                 }
+            case .processID(let id):
+                check(id.count == 4 && id.allSatisfy { (0x20...0x7E).contains($0) }, "a bad process ID: \(id)")
             case .information(let text):
                 _ = text.count
             case .typeInformation, .byte, .unknown:

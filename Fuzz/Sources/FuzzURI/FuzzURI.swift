@@ -1,4 +1,4 @@
-import EscPosTransports
+import EscPosPrinting
 import FuzzSupport
 
 /// libFuzzer entry point: the input as a printer URI (`--printer`, agent configuration). A URI that
