@@ -14,6 +14,16 @@ package enum StatusCommands {
     /// `GS I n` (`1D 49 n`): transmit printer ID.
     package static func printerID(_ n: UInt8) -> [UInt8] { [0x1D, 0x49, n] }
 
+    /// The first byte of a `GS I` information block (`5F <text> 00`: firmware, maker, model, serial, fonts).
+    package static let informationBlockHeader: UInt8 = 0x5F
+    /// The first byte of a `GS I` type-information block (`3D 21 <data> 00`).
+    package static let typeInformationBlockHeader: UInt8 = 0x3D
+
+    /// An information block, `5F <text> 00`, as a printer sends it in answer to `GS I 65`–`69`.
+    package static func informationBlock(_ text: String) -> [UInt8] {
+        [informationBlockHeader] + Array(text.utf8) + [0x00]
+    }
+
     /// `GS r n` (`1D 72 n`): transmit status (1 paper sensor, 2 drawer).
     package static func transmitStatus(_ n: UInt8) -> [UInt8] { [0x1D, 0x72, n] }
 

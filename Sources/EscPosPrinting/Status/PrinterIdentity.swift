@@ -40,6 +40,19 @@ public struct PrinterIdentity: Hashable, Sendable, Codable {
         public var bytes: [UInt8] { StatusCommands.printerID(rawValue) }
     }
 
+    /// The block a printer sends in answer to `query` when this is its identity (`5F <text> 00`), or `nil`
+    /// when the field is unknown: the other direction of ``Printer/identity()``, used by the virtual printer.
+    public func informationReply(to query: Query) -> [UInt8]? {
+        let text: String?
+        switch query {
+        case .firmware: text = firmware
+        case .manufacturer: text = manufacturer
+        case .model: text = model
+        case .serialNumber: text = serialNumber
+        }
+        return text.map(StatusCommands.informationBlock)
+    }
+
     /// Stores the answer to `query`.
     package mutating func set(_ query: Query, to value: String) {
         switch query {

@@ -59,13 +59,13 @@ public struct PrinterReplyParser: Sendable {
     /// Removes and returns the next complete reply, or `nil` when more bytes are needed.
     public mutating func next() -> PrinterReply? {
         guard let first = buffer.first else { return nil }
-        if first == 0x5F || first == 0x3D {
+        if first == StatusCommands.informationBlockHeader || first == StatusCommands.typeInformationBlockHeader {
             guard let end = buffer.firstIndex(of: 0) else {
                 if buffer.count > maximumBlockLength { return .unknown(buffer.removeFirst()) }
                 return nil
             }
             let body = Array(buffer[1..<end])
-            if first == 0x5F {
+            if first == StatusCommands.informationBlockHeader {
                 // Information is ASCII text; a block with other bytes is not one, and only its first byte goes.
                 guard body.allSatisfy({ (0x20...0x7E).contains($0) }) else { return .unknown(buffer.removeFirst()) }
                 buffer.removeSubrange(0...end)
