@@ -236,14 +236,13 @@ public final class DeviceFileTransport: PrinterTransport {
     }
 
     static func openError(_ code: Int32, path: String, uri: PrinterURI) -> TransportError {
-        let text = uri
         switch code {
         case ENOENT, ENODEV, ENXIO:
             return TransportError(
                 .deviceNotFound,
                 "\(path) does not exist; check that the printer is plugged in and switched on "
                     + "(ls /dev/usb/ /dev/ttyUSB* /dev/rfcomm*)",
-                uri: text,
+                uri: uri,
                 underlying: Errno(code)
             )
         case EACCES, EPERM:
@@ -251,14 +250,14 @@ public final class DeviceFileTransport: PrinterTransport {
                 .accessDenied,
                 "permission denied on \(path); add the user to the device's group "
                     + "(ls -l \(path); usually `sudo usermod -aG lp,dialout $USER`, then log in again)",
-                uri: text,
+                uri: uri,
                 underlying: Errno(code)
             )
         case EBUSY:
             return TransportError(
                 .busy,
                 "\(path) is in use by another program (check with `fuser \(path)`)",
-                uri: text,
+                uri: uri,
                 underlying: Errno(code)
             )
         default:

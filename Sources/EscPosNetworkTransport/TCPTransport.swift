@@ -21,6 +21,10 @@ import Darwin
 /// try await transport.write(bytes)
 /// await transport.close()
 /// ```
+// Why a channel handler and write futures rather than NIOAsyncChannel: a write future completes when the
+// socket took the bytes, which is what `bytesDelivered` promises, while NIOAsyncChannel's outbound writer
+// returns once a piece is queued in NIO's buffers; and a stalled piece must fail after its timeout, which
+// a future with a scheduled failure gives without cancelling a suspended writer.
 public final class TCPTransport: PrinterTransport {
     /// The printer's URI, `tcp://host:port`.
     public let uri: PrinterURI
@@ -161,9 +165,8 @@ public final class TCPTransport: PrinterTransport {
     }
 
     static func connectError(_ error: any Error, uri: PrinterURI, options: TransportOptions) -> TransportError {
-        let text = uri
         if error is CancellationError {
-            return TransportError(.cancelled, "connecting was cancelled", uri: text)
+            return TransportError(.cancelled, "connecting was cancelled", uri: uri)
         }
         if let channelError = error as? ChannelError,
             channelError == .connectTimeout(TimeAmount(options.connectTimeout))
@@ -172,7 +175,7 @@ public final class TCPTransport: PrinterTransport {
                 .timeout,
                 "the printer did not accept the connection within \(options.connectTimeout); "
                     + "check that it is switched on, on this network, and that the address is right",
-                uri: text,
+                uri: uri,
                 underlying: channelError
             )
         }
@@ -183,7 +186,7 @@ public final class TCPTransport: PrinterTransport {
                 return TransportError(
                     .hostUnreachable,
                     "the host name could not be resolved; check the spelling or use the IP address",
-                    uri: text,
+                    uri: uri,
                     underlying: connectionError
                 )
             }
@@ -198,49 +201,48 @@ public final class TCPTransport: PrinterTransport {
                     .connectionRefused,
                     "nothing accepts connections on that port; check the port (usually 9100) "
                         + "and that no other host holds the printer's only connection",
-                    uri: text,
+                    uri: uri,
                     underlying: ioError
                 )
             case EHOSTUNREACH, ENETUNREACH:
                 return TransportError(
                     .hostUnreachable,
                     "the printer's network cannot be reached; check cables, Wi-Fi and the address",
-                    uri: text,
+                    uri: uri,
                     underlying: ioError
                 )
             case ETIMEDOUT:
                 return TransportError(
                     .timeout,
                     "the connection attempt timed out; check that the printer is on",
-                    uri: text,
+                    uri: uri,
                     underlying: ioError
                 )
             default:
                 break
             }
         }
-        return TransportError(.ioError, "connecting failed: \(error)", uri: text, underlying: error)
+        return TransportError(.ioError, "connecting failed: \(error)", uri: uri, underlying: error)
     }
 
     static func ioError(_ error: any Error, uri: PrinterURI, during activity: String) -> TransportError {
-        let text = uri
-        if let transportError = error as? TransportError { return transportError.with(uri: text) }
+        if let transportError = error as? TransportError { return transportError.with(uri: uri) }
         if error is CancellationError {
-            return TransportError(.cancelled, "\(activity) was cancelled", uri: text)
+            return TransportError(.cancelled, "\(activity) was cancelled", uri: uri)
         }
         if error is FutureTimeout {
             return TransportError(
                 .timeout,
                 "the printer stopped accepting data while \(activity); it may be out of paper, "
                     + "have its cover open, or be busy with another connection",
-                uri: text
+                uri: uri
             )
         }
         return TransportError(
             .disconnected,
             "the connection broke while \(activity): the printer closed or reset it, "
                 + "or it was switched off",
-            uri: text,
+            uri: uri,
             underlying: error
         )
     }
