@@ -58,25 +58,25 @@ extension PrinterModel {
     /// `GS ( L` / `GS 8 L`: function 112 stores a raster, 50 prints it; others are noted.
     mutating func graphics(m: UInt8, fn: UInt8, parameters: [UInt8], offset: Int) {
         switch fn {
-        case 0x70:  // 112: store graphics data in the print buffer
-            guard parameters.count >= 8 else {
+        case GraphicsFunction.store:
+            guard parameters.count >= GraphicsFunction.storeParameterCount else {
                 unsupported(offset, "GS ( L 112", "graphics data too short")
                 return
             }
             let width = Int(parameters[4]) | Int(parameters[5]) << 8
             let height = Int(parameters[6]) | Int(parameters[7]) << 8
-            let data = Array(parameters.dropFirst(8))
+            let data = Array(parameters.dropFirst(GraphicsFunction.storeParameterCount))
             let plane = (width + 7) / 8 * height
             guard data.count >= plane, let bitmap = MonochromeBitmap(width: width, height: height, packedRows: Array(data.prefix(plane))) else {
                 unsupported(offset, "GS ( L 112", "graphics data does not match its size")
                 return
             }
             storedGraphics = (bitmap, parameters[1] == 2 || parameters[1] == 0x32 ? 2 : 1, parameters[2] == 2 || parameters[2] == 0x32 ? 2 : 1)
-        case 0x32:  // 50: print the stored graphics
+        case GraphicsFunction.print:
             guard let stored = storedGraphics else { return }
             printImage(stored.bitmap, scaleX: stored.scaleX, scaleY: stored.scaleY, command: .graphics)
             storedGraphics = nil
-        case 0x31, 0x30:
+        case GraphicsFunction.density, GraphicsFunction.capacity:
             break  // density and capacity query: nothing to draw
         default:
             unsupported(offset, "GS ( L \(fn)", "graphics function \(fn) (NV or download graphics) not emulated")

@@ -7,9 +7,9 @@
 ///
 /// ESC/POS spells code-set changes in the data: `{A` `{B` `{C` select a set, `{S` shifts, `{1` is FNC1 and
 /// `{{` is a literal `{`. In code set C each data byte is a pair's value, 0–99.
-struct Code128Encoder {
+package struct Code128Encoder {
     /// One thing to encode: a character (ASCII 0–127) or the FNC1 function character.
-    enum Item: Hashable {
+    package enum Item: Hashable {
         case character(UInt8)
         case fnc1
     }

@@ -40,8 +40,8 @@ public struct SymbolCapabilities: Hashable, Sendable {
         case .gs1128: declared = barcodes.contains(.gs1128) || barcodes.contains(.code128)
         default: declared = barcodes.contains(symbology)
         }
-        guard declared, symbology.functionBNumber != nil else { return false }
-        return barcodeFunctionB || symbology.functionANumber != nil
+        guard declared, let system = BarcodeSystem(printing: symbology) else { return false }
+        return barcodeFunctionB || system.functionA != nil
     }
 }
 

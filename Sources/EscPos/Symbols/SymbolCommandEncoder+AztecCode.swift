@@ -11,11 +11,11 @@ extension SymbolCommandEncoder {
         try validate(aztec, at: path)
         guard capabilities.twoDimensionalCodes.contains(.aztecCode) else { throw unsupported(.aztecCode, at: path) }
         var bytes = alignmentPrefix(aztec.alignment, current: currentAlignment)
-        bytes += [0x1D, 0x28, 0x6B, 0x04, 0x00, 0x35, 0x42, aztec.format == .fullRange ? 0 : 1, UInt8(aztec.layers)]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x35, 0x43, UInt8(aztec.moduleSize)]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x35, 0x45, UInt8(aztec.errorCorrectionPercent)]
-        bytes += storeCommand(symbol: 0x35, data: aztec.content.bytes)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x35, 0x51, 0x30]
+        bytes += TwoDimensionalCodeCommand.command(.aztecCode, TwoDimensionalCodeCommand.rowsOrShape, [aztec.format == .fullRange ? 0 : 1, UInt8(aztec.layers)])
+        bytes += TwoDimensionalCodeCommand.command(.aztecCode, TwoDimensionalCodeCommand.moduleSize, [UInt8(aztec.moduleSize)])
+        bytes += TwoDimensionalCodeCommand.command(.aztecCode, TwoDimensionalCodeCommand.errorCorrection, [UInt8(aztec.errorCorrectionPercent)])
+        bytes += TwoDimensionalCodeCommand.storeCommand(.aztecCode, data: aztec.content.bytes)
+        bytes += TwoDimensionalCodeCommand.printCommand(.aztecCode)
         bytes += alignmentSuffix(aztec.alignment, current: currentAlignment)
         return bytes
     }

@@ -22,34 +22,34 @@ extension SymbolCommandEncoder {
     ) throws -> [UInt8] {
         let barcode = validated.barcode
         let symbology = barcode.symbology
-        guard capabilities.canPrintNatively(symbology), let functionB = symbology.functionBNumber else {
+        guard capabilities.canPrintNatively(symbology), let system = BarcodeSystem(printing: symbology) else {
             throw EscPosError(
                 .unsupportedByProfile, at: path.appending("symbology"),
                 "this printer cannot draw \(symbology.rawValue) barcodes itself; give the compiler a symbol "
                     + "renderer (EscPosSymbolRendering) to print it as an image.")
         }
-        var function = functionB
+        var function = system.functionB
         var data = validated.nativeData
         var modules = validated.widths
         if symbology == .gs1128, !(capabilities.barcodes.contains(.gs1128) && capabilities.barcodeFunctionB),
             let code128 = validated.code128
         {
             // Printers without GS k 74: the same symbol through Code 128 with a leading FNC1.
-            function = 73
+            function = BarcodeSystem.code128Number
             data = code128.bytes
             modules = ValidatedBarcode.BarWidths(narrow: code128.modules)
         }
         let moduleWidth = try fittingModuleWidth(barcode, widths: modules, at: path)
         var bytes: [UInt8] = []
         bytes += alignmentPrefix(barcode.alignment, current: currentAlignment)
-        bytes += [0x1D, 0x48, barcode.hriPosition.commandValue]
-        bytes += [0x1D, 0x66, barcode.hriFont.commandValue]
-        bytes += [0x1D, 0x68, UInt8(barcode.height)]
-        bytes += [0x1D, 0x77, UInt8(moduleWidth)]
-        if capabilities.barcodeFunctionB || symbology.functionANumber == nil {
-            bytes += [0x1D, 0x6B, function, UInt8(data.count)] + data
-        } else if let functionA = symbology.functionANumber {
-            bytes += [0x1D, 0x6B, functionA] + data + [0x00]
+        bytes += GSFunction.hriPosition(barcode.hriPosition.commandValue)
+        bytes += GSFunction.hriFont(barcode.hriFont.commandValue)
+        bytes += GSFunction.barcodeHeight(UInt8(barcode.height))
+        bytes += GSFunction.barcodeModuleWidth(UInt8(moduleWidth))
+        if capabilities.barcodeFunctionB || system.functionA == nil {
+            bytes += GSFunction.barcode(function, UInt8(data.count)) + data
+        } else if let functionA = system.functionA {
+            bytes += GSFunction.barcode(functionA) + data + [0x00]  // function A: the data ends with NUL
         }
         bytes += alignmentSuffix(barcode.alignment, current: currentAlignment)
         return bytes

@@ -24,13 +24,11 @@ extension SymbolCommandEncoder {
             throw unsupported(.dataMatrix, at: path)
         }
         var bytes = alignmentPrefix(dataMatrix.alignment, current: currentAlignment)
-        bytes += [
-            0x1D, 0x28, 0x6B, 0x05, 0x00, 0x36, 0x42, dataMatrix.shape == .square ? 0 : 1,
-            UInt8(dataMatrix.rows), UInt8(dataMatrix.columns),
-        ]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x36, 0x43, UInt8(dataMatrix.moduleSize)]
-        bytes += storeCommand(symbol: 0x36, data: dataMatrix.content.bytes)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x36, 0x51, 0x30]
+        let shape: [UInt8] = [dataMatrix.shape == .square ? 0 : 1, UInt8(dataMatrix.rows), UInt8(dataMatrix.columns)]
+        bytes += TwoDimensionalCodeCommand.command(.dataMatrix, TwoDimensionalCodeCommand.rowsOrShape, shape)
+        bytes += TwoDimensionalCodeCommand.command(.dataMatrix, TwoDimensionalCodeCommand.moduleSize, [UInt8(dataMatrix.moduleSize)])
+        bytes += TwoDimensionalCodeCommand.storeCommand(.dataMatrix, data: dataMatrix.content.bytes)
+        bytes += TwoDimensionalCodeCommand.printCommand(.dataMatrix)
         bytes += alignmentSuffix(dataMatrix.alignment, current: currentAlignment)
         return bytes
     }

@@ -11,9 +11,9 @@ extension SymbolCommandEncoder {
         try validate(maxiCode, at: path)
         guard capabilities.twoDimensionalCodes.contains(.maxiCode) else { throw unsupported(.maxiCode, at: path) }
         var bytes = alignmentPrefix(maxiCode.alignment, current: currentAlignment)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x32, 0x41, UInt8(48 + maxiCode.mode)]
-        bytes += storeCommand(symbol: 0x32, data: maxiCode.content.bytes)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x32, 0x51, 0x30]
+        bytes += TwoDimensionalCodeCommand.command(.maxiCode, TwoDimensionalCodeCommand.modelColumnsOrMode, [TwoDimensionalCodeCommand.maxiCodeModeBase + UInt8(maxiCode.mode)])
+        bytes += TwoDimensionalCodeCommand.storeCommand(.maxiCode, data: maxiCode.content.bytes)
+        bytes += TwoDimensionalCodeCommand.printCommand(.maxiCode)
         bytes += alignmentSuffix(maxiCode.alignment, current: currentAlignment)
         return bytes
     }

@@ -12,17 +12,19 @@ extension SymbolCommandEncoder {
         try validate(pdf417, at: path)
         guard capabilities.twoDimensionalCodes.contains(.pdf417) else { throw unsupported(.pdf417, at: path) }
         var bytes = alignmentPrefix(pdf417.alignment, current: currentAlignment)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x41, UInt8(pdf417.columns)]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x42, UInt8(pdf417.rows)]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x43, UInt8(pdf417.moduleWidth)]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x44, UInt8(pdf417.rowHeight)]
-        switch pdf417.errorCorrection {
-        case .level(let level): bytes += [0x1D, 0x28, 0x6B, 0x04, 0x00, 0x30, 0x45, 0x30, UInt8(48 + level)]
-        case .ratio(let ratio): bytes += [0x1D, 0x28, 0x6B, 0x04, 0x00, 0x30, 0x45, 0x31, UInt8(ratio)]
-        }
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x46, pdf417.truncated ? 1 : 0]
-        bytes += storeCommand(symbol: 0x30, data: pdf417.content.bytes)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x30, 0x51, 0x30]
+        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.modelColumnsOrMode, [UInt8(pdf417.columns)])
+        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.rowsOrShape, [UInt8(pdf417.rows)])
+        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.moduleSize, [UInt8(pdf417.moduleWidth)])
+        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.rowHeight, [UInt8(pdf417.rowHeight)])
+        let errorCorrection: [UInt8] =
+            switch pdf417.errorCorrection {
+            case .level(let level): [TwoDimensionalCodeCommand.pdf417Level, TwoDimensionalCodeCommand.pdf417Level + UInt8(level)]
+            case .ratio(let ratio): [TwoDimensionalCodeCommand.pdf417Ratio, UInt8(ratio)]
+            }
+        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.errorCorrection, errorCorrection)
+        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.truncation, [pdf417.truncated ? 1 : 0])
+        bytes += TwoDimensionalCodeCommand.storeCommand(.pdf417, data: pdf417.content.bytes)
+        bytes += TwoDimensionalCodeCommand.printCommand(.pdf417)
         bytes += alignmentSuffix(pdf417.alignment, current: currentAlignment)
         return bytes
     }

@@ -21,11 +21,13 @@ extension SymbolCommandEncoder {
         }
         let data = qrCode.content.bytes
         var bytes = alignmentPrefix(qrCode.alignment, current: currentAlignment)
-        bytes += [0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, qrCode.model == .micro ? 0x33 : 0x32, 0x00]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, UInt8(moduleSize)]
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, UInt8(48 + qrCode.errorCorrection.index)]
-        bytes += storeCommand(symbol: 0x31, data: data)
-        bytes += [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x51, 0x30]
+        let model = qrCode.model == .micro ? TwoDimensionalCodeCommand.qrMicro : TwoDimensionalCodeCommand.qrModel2
+        let level = TwoDimensionalCodeCommand.qrErrorCorrectionBase + UInt8(qrCode.errorCorrection.index)
+        bytes += TwoDimensionalCodeCommand.command(.qrCode, TwoDimensionalCodeCommand.modelColumnsOrMode, [model, 0])
+        bytes += TwoDimensionalCodeCommand.command(.qrCode, TwoDimensionalCodeCommand.moduleSize, [UInt8(moduleSize)])
+        bytes += TwoDimensionalCodeCommand.command(.qrCode, TwoDimensionalCodeCommand.errorCorrection, [level])
+        bytes += TwoDimensionalCodeCommand.storeCommand(.qrCode, data: data)
+        bytes += TwoDimensionalCodeCommand.printCommand(.qrCode)
         bytes += alignmentSuffix(qrCode.alignment, current: currentAlignment)
         return bytes
     }

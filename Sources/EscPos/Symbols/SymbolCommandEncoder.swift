@@ -34,20 +34,14 @@ public struct SymbolCommandEncoder: Sendable {
         }
     }
 
-    /// `GS ( k pL pH cn 80 48 d…`: stores symbol data; the length counts bytes, plus 3.
-    func storeCommand(symbol: UInt8, data: [UInt8]) -> [UInt8] {
-        let length = data.count + 3
-        return [0x1D, 0x28, 0x6B, UInt8(length & 0xFF), UInt8(length >> 8), symbol, 0x50, 0x30] + data
-    }
-
     func alignmentPrefix(_ alignment: TextStyle.Alignment?, current: TextStyle.Alignment) -> [UInt8] {
         guard let alignment, alignment != current else { return [] }
-        return [0x1B, 0x61, alignment.symbolCommandValue]
+        return ESCFunction.alignment(alignment.symbolCommandValue)
     }
 
     func alignmentSuffix(_ alignment: TextStyle.Alignment?, current: TextStyle.Alignment) -> [UInt8] {
         guard let alignment, alignment != current else { return [] }
-        return [0x1B, 0x61, current.symbolCommandValue]
+        return ESCFunction.alignment(current.symbolCommandValue)
     }
 
     func unsupported(_ symbology: TwoDimensionalSymbology, at path: DocumentPath) -> EscPosError {
