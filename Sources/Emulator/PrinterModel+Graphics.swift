@@ -37,8 +37,8 @@ extension PrinterModel {
     mutating func printRasterImage(mode: UInt8, widthBytes: Int, height: Int, data: [UInt8]) {
         if !lineItems.isEmpty { printLine(feed: nil) }
         guard !pageFull, widthBytes > 0, height > 0, data.count >= widthBytes * height else { return }
-        let scaleX = mode & 1 == 1 ? 2 : 1
-        let scaleY = mode & 2 == 2 ? 2 : 1
+        let scaleX = mode & RasterImageMode.doubleWidth != 0 ? 2 : 1
+        let scaleY = mode & RasterImageMode.doubleHeight != 0 ? 2 : 1
         let keptBytes = min(widthBytes, (currentArea.width + 8 * scaleX - 1) / (8 * scaleX))
         let keptRows = min(height, max(0, canvas.maximumHeight - y) / scaleY + 1)
         var packed: [UInt8]
@@ -87,10 +87,10 @@ extension PrinterModel {
     /// single density doubles each dot across; 8-dot modes triple it down.
     mutating func columnImage(mode: UInt8, width: Int, data: [UInt8]) {
         guard !pageFull else { return }
-        let dotsPerColumn = mode >= 32 ? 24 : 8
+        let dotsPerColumn = ColumnImageMode.isTwentyFourDot(mode) ? 24 : 8
         let bytesPerColumn = dotsPerColumn / 8
         guard width > 0, data.count >= width * bytesPerColumn else { return }
-        let singleDensity = mode & 1 == 0
+        let singleDensity = !ColumnImageMode.isDoubleDensity(mode)
         // Columns past the print area never print: they are not unpacked.
         let keptColumns = min(width, (currentArea.width + 1) / (singleDensity ? 2 : 1))
         var band = MonochromeBitmap(width: keptColumns, height: dotsPerColumn)

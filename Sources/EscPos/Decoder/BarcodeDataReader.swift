@@ -56,13 +56,13 @@ package enum BarcodeDataReader {
         var index = 0
         while index < data.count {
             let byte = data[index]
-            if byte == 0x7B, index + 1 < data.count {
+            if byte == BarcodeDataEscape.brace, index + 1 < data.count {
                 switch data[index + 1] {
-                case 0x41, 0x42: codeSetC = false
-                case 0x43: codeSetC = true
-                case 0x53: break  // SHIFT: the next byte is a character of the other set A/B, still ASCII.
-                case 0x31: items.append(.fnc1)
-                case 0x7B: items.append(.character(0x7B))
+                case BarcodeDataEscape.codeSetA, BarcodeDataEscape.codeSetB: codeSetC = false
+                case BarcodeDataEscape.codeSetC: codeSetC = true
+                case BarcodeDataEscape.shift: break  // the next byte is a character of the other set A/B, still ASCII.
+                case BarcodeDataEscape.fnc1: items.append(.fnc1)
+                case BarcodeDataEscape.brace: items.append(.character(BarcodeDataEscape.brace))
                 default: return nil
                 }
                 index += 2
@@ -98,11 +98,11 @@ package enum BarcodeDataReader {
         var bytes: [UInt8] = []
         var index = 0
         while index < data.count {
-            if data[index] == 0x7B {
+            if data[index] == BarcodeDataEscape.brace {
                 guard index + 1 < data.count else { return nil }
                 switch data[index + 1] {
-                case 0x31: break
-                case 0x2A, 0x7B: bytes.append(data[index + 1])
+                case BarcodeDataEscape.fnc1: break
+                case BarcodeDataEscape.asterisk, BarcodeDataEscape.brace: bytes.append(data[index + 1])
                 default: return nil
                 }
                 index += 2

@@ -265,23 +265,25 @@ extension Command {
             return Self.twoDimensionalMeaning(cn: cn, fn: fn, parameters: parameters)
         case .rasterImage(let mode, let widthBytes, let height, let data):
             let scale = ["normal", "double width", "double height", "quadruple"]
-            let size = mode & 0x0F <= 3 ? scale[Int(mode & 0x0F)] : "mode \(mode)"
+            let bits = mode & RasterImageMode.scaleBits
+            let size = bits <= 3 ? scale[Int(bits)] : "mode \(mode)"
             return "raster image \(widthBytes * 8)×\(height) dots (\(widthBytes) bytes × \(height) rows, \(data.count) bytes), \(size)"
         case .graphics(let m, let fn, let parameters):
             switch fn {
             case GraphicsFunction.store where parameters.count >= GraphicsFunction.storeParameterCount:
                 let width = Int(parameters[4]) | Int(parameters[5]) << 8
                 let height = Int(parameters[6]) | Int(parameters[7]) << 8
-                let data = parameters.count - 8
+                let data = parameters.count - GraphicsFunction.storeParameterCount
                 let expected = (width + 7) / 8 * height
                 let length = data == expected ? "\(data) bytes" : "\(data) bytes, but \(width)×\(height) dots need \(expected)"
-                return "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - 0x30)"
+                return "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - Int(GraphicsFunction.colour1) + 1)"
             case GraphicsFunction.print: return "print stored graphics"
             case GraphicsFunction.density where parameters.count >= 2: return "graphics density \(parameters[0])×\(parameters[1])"
             default: return "graphics function \(fn) (m \(m))"
             }
         case .columnImage(let mode, let width, _):
-            return "column image \(width) dots wide × \(mode >= 32 ? 24 : 8) rows, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
+            let dots = ColumnImageMode.isTwentyFourDot(mode) ? 24 : 8
+            return "column image \(width) dots wide × \(dots) rows, \(dots)-dot \(ColumnImageMode.isDoubleDensity(mode) ? "double" : "single") density"
         case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + Hex.bytes(Array(parameters.prefix(16)))
         case .unknown(let byte): return "unknown byte 0x\(Hex.byte(byte))"
         case .unknownRun(let count): return "\(count) unknown bytes"
@@ -315,23 +317,23 @@ extension Command {
         var index = 0
         while index < data.count {
             let byte = data[index]
-            if byte == 0x7B, index + 1 < data.count {
+            if byte == BarcodeDataEscape.brace, index + 1 < data.count {
                 let code = data[index + 1]
                 index += 2
-                if code == 0x7B {
+                if code == BarcodeDataEscape.brace {
                     text.append("{")
                     continue
                 }
                 flush()
                 switch code {
-                case 0x41, 0x42, 0x43: set = code
+                case BarcodeDataEscape.codeSetA, BarcodeDataEscape.codeSetB, BarcodeDataEscape.codeSetC: set = code
                 default: break
                 }
-                let names: [UInt8: String] = [0x31: "FNC1", 0x32: "FNC2", 0x33: "FNC3", 0x34: "FNC4", 0x53: "SHIFT"]
+                let names = [BarcodeDataEscape.fnc1: "FNC1", BarcodeDataEscape.fnc2: "FNC2", BarcodeDataEscape.fnc3: "FNC3", BarcodeDataEscape.fnc4: "FNC4", BarcodeDataEscape.shift: "SHIFT"]
                 parts.append(names[code] ?? "{" + String(Character(Unicode.Scalar(code))))
                 continue
             }
-            if set == 0x43 {
+            if set == BarcodeDataEscape.codeSetC {
                 flush()
                 parts.append(byte < 10 ? "0\(byte)" : "\(byte)")
             } else {

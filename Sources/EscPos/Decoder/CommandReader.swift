@@ -113,7 +113,7 @@ struct CommandReader: Sendable {
             guard remaining >= 5 else { return truncated("ESC *") }
             let mode = bytes[position + 2]
             let width = Int(bytes[position + 3]) | Int(bytes[position + 4]) << 8
-            let count = mode >= 32 ? width * 3 : width
+            let count = ColumnImageMode.isTwentyFourDot(mode) ? width * 3 : width
             guard let data = take(5, count) else { return truncated("ESC *") }
             return .columnImage(mode: mode, width: width, data: data)
         case .characterSpacing: return other("ESC SP", 2, 1)

@@ -64,7 +64,7 @@ public struct RasterEncoder: Hashable, Sendable {
         let rowBytes = bitmap.bytesPerRow
         precondition(rowBytes <= 0xFFFF, "GS v 0 takes at most 65 535 bytes per row")
         let band = rowsPerBand(for: bitmap)
-        let mode: UInt8 = (doubleWidth ? 1 : 0) | (doubleHeight ? 2 : 0)
+        let mode = RasterImageMode.mode(doubleWidth: doubleWidth, doubleHeight: doubleHeight)
         bytes.reserveCapacity(bytes.count + bitmap.bits.count + 8 * (bitmap.height / band + 1))
         var top = 0
         while top < bitmap.height {
@@ -153,7 +153,7 @@ public struct RasterEncoder: Hashable, Sendable {
                         }
                     }
                 }
-                bytes.append(contentsOf: ESCFunction.columnImage(doubleWidth ? 32 : 33))
+                bytes.append(contentsOf: ESCFunction.columnImage(doubleWidth ? ColumnImageMode.singleDensity24 : ColumnImageMode.doubleDensity24))
                 Self.appendLittleEndian16(width, to: &bytes)
                 bytes.append(contentsOf: column)
                 bytes.append(ControlCode.lf)

@@ -111,10 +111,10 @@ enum GS1ElementString {
         for (index, element) in elements.enumerated() {
             bytes += Array("(\(element.applicationIdentifier))".utf8)
             for byte in element.value.utf8 {
-                if byte == UInt8(ascii: "*") { bytes.append(UInt8(ascii: "{")) }
+                if byte == BarcodeDataEscape.asterisk { bytes.append(BarcodeDataEscape.brace) }
                 bytes.append(byte)
             }
-            if !element.isFixedLength, index < elements.count - 1 { bytes += Array("{1".utf8) }
+            if !element.isFixedLength, index < elements.count - 1 { bytes += [BarcodeDataEscape.brace, BarcodeDataEscape.fnc1] }
         }
         return bytes
     }
