@@ -10,7 +10,7 @@
 /// ```
 package enum TwoDimensionalCodeCommand {
     /// The `cn` byte: which symbology a `GS ( k` command is for.
-    package enum Symbol: UInt8, CaseIterable, Sendable {
+    package enum CodeType: UInt8, CaseIterable, Sendable {
         /// PDF417 (cn 48).
         case pdf417 = 48
         /// QR code and Micro QR (cn 49).
@@ -99,17 +99,17 @@ package enum TwoDimensionalCodeCommand {
     // MARK: Building commands
 
     /// `GS ( k pL pH cn fn parameters…`, with `pL pH` counted from the parameters (2 + their count).
-    package static func command(_ symbol: Symbol, _ function: UInt8, _ parameters: [UInt8]) -> [UInt8] {
-        GSExtendedFunction.twoDimensionalCode.command([symbol.rawValue, function] + parameters)
+    package static func command(_ type: CodeType, _ function: UInt8, _ parameters: [UInt8]) -> [UInt8] {
+        GSExtendedFunction.twoDimensionalCode.command([type.rawValue, function] + parameters)
     }
 
     /// fn 80: `GS ( k pL pH cn 80 48 d…`, storing `data`.
-    package static func storeCommand(_ symbol: Symbol, data: [UInt8]) -> [UInt8] {
-        command(symbol, store, [m] + data)
+    package static func storeCommand(_ type: CodeType, data: [UInt8]) -> [UInt8] {
+        command(type, store, [m] + data)
     }
 
     /// fn 81: `GS ( k 03 00 cn 81 48`, printing the stored symbol.
-    package static func printCommand(_ symbol: Symbol) -> [UInt8] {
-        command(symbol, print, [m])
+    package static func printCommand(_ type: CodeType) -> [UInt8] {
+        command(type, print, [m])
     }
 }

@@ -194,7 +194,7 @@ struct CompilationRun {
             emitGS(.printAreaWidth, UInt8(width & 0xFF), UInt8(width >> 8))
         }
         if known.alignment != wanted.alignment {
-            emitESC(.alignment, wanted.alignment == .left ? 0 : wanted.alignment == .center ? 1 : 2)
+            emitESC(.alignment, wanted.alignment.commandValue)
         }
         printerStyle = wanted
     }

@@ -351,7 +351,7 @@ extension Command {
 
     static func twoDimensionalMeaning(cn: UInt8, fn: UInt8, parameters: [UInt8]) -> String {
         typealias Code = TwoDimensionalCodeCommand
-        let kind = Code.Symbol(rawValue: cn)
+        let kind = Code.CodeType(rawValue: cn)
         let symbol = kind?.listingName ?? "2D symbol cn \(cn)"
         let first = parameters.first.map(Int.init) ?? -1
         let firstByte = parameters.first

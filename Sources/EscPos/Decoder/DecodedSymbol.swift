@@ -13,7 +13,7 @@ package struct DecodedSymbol: Hashable, Sendable {
     /// Whether it is a `GS ( k` 2D code rather than a `GS k` barcode.
     package var isTwoDimensional: Bool
     /// The 2D symbology, or `nil` for barcodes and unknown `cn` numbers.
-    package var twoDimensionalSymbology: TwoDimensionalCodeCommand.Symbol?
+    package var twoDimensionalSymbology: TwoDimensionalCodeCommand.CodeType?
     /// The text a printer prints with a barcode (HRI); empty for 2D codes.
     package var humanReadableText: String
     /// The module size in dots that fn 67 set for this 2D symbology, or `nil` when none was set.
@@ -44,7 +44,7 @@ struct TwoDimensionalCodeState: Sendable {
 
     private func symbol(cn: UInt8, data: [UInt8], settings: [UInt8: [UInt8]]) -> DecodedSymbol {
         typealias Code = TwoDimensionalCodeCommand
-        let kind = Code.Symbol(rawValue: cn)
+        let kind = Code.CodeType(rawValue: cn)
         func first(_ fn: UInt8) -> Int? { settings[fn]?.first.map(Int.init) }
         func byte(_ fn: UInt8, _ index: Int) -> Int? {
             guard let parameters = settings[fn], index < parameters.count else { return nil }

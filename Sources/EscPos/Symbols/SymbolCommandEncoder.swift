@@ -36,12 +36,12 @@ public struct SymbolCommandEncoder: Sendable {
 
     func alignmentPrefix(_ alignment: TextStyle.Alignment?, current: TextStyle.Alignment) -> [UInt8] {
         guard let alignment, alignment != current else { return [] }
-        return ESCFunction.alignment(alignment.symbolCommandValue)
+        return ESCFunction.alignment(alignment.commandValue)
     }
 
     func alignmentSuffix(_ alignment: TextStyle.Alignment?, current: TextStyle.Alignment) -> [UInt8] {
         guard let alignment, alignment != current else { return [] }
-        return ESCFunction.alignment(current.symbolCommandValue)
+        return ESCFunction.alignment(current.commandValue)
     }
 
     func unsupported(_ symbology: TwoDimensionalSymbology, at path: DocumentPath) -> EscPosError {
