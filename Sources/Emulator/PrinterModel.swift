@@ -213,7 +213,7 @@ struct PrinterModel {
             let step = Int(Int16(bitPattern: UInt16(parameters[0]) | UInt16(parameters[1]) << 8))
             lineCursor = min(max(0, lineCursor + step), lineSettings?.areaWidth ?? 0)
         case "ESC i", "ESC m":
-            cut(mode: 1, feed: nil)
+            cut(mode: CutMode.partial, feed: nil)
         case "ESC SP", "ESC R", "ESC c 3", "ESC c 4", "ESC c 5", "ESC =", "GS P", "FS .", "ESC ( A":
             break  // spacing, international set, paper sensors, panel buttons, peripheral select, motion units
         default:

@@ -57,10 +57,10 @@ package enum ESCFunction: UInt8, CaseIterable, Sendable {
     case sensorsAndPanel = 0x63
     /// `ESC d n`: print and feed n lines.
     case feedLines = 0x64
-    /// `ESC i`: full cut (obsolete).
-    case legacyFullCut = 0x69
-    /// `ESC m`: partial cut (obsolete).
-    case legacyPartialCut = 0x6D
+    /// `ESC i`: partial cut leaving one point uncut (obsolete; `GS V` replaces it).
+    case partialCutOnePoint = 0x69
+    /// `ESC m`: partial cut leaving three points uncut (obsolete).
+    case partialCutThreePoints = 0x6D
     /// `ESC p m t1 t2`: drawer pulse on pin 2 (m 0) or 5 (m 1), times in 2 ms units.
     case drawerPulse = 0x70
     /// `ESC t n`: select code page n.

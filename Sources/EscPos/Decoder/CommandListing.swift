@@ -230,12 +230,14 @@ extension Command {
         case .feedDots(let dots): return "print and feed \(dots) dots"
         case .cut(let mode, let feed):
             switch (mode, feed) {
-            case (CutMode.full, nil), (0x30, nil): return "full cut"
-            case (CutMode.partial, nil), (0x31, nil): return "partial cut"
+            case (CutMode.full, nil), (CutMode.fullDigit, nil): return "full cut"
+            case (CutMode.partial, nil), (CutMode.partialDigit, nil): return "partial cut"
             case (CutMode.feedThenFull, let n?): return "feed to cutter + \(n), full cut"
             case (CutMode.feedThenPartial, let n?): return "feed to cutter + \(n), partial cut"
-            case (0x61, let n?), (0x62, let n?): return "set cut position + \(n) and \(mode == 0x61 ? "full" : "partial") cut"
-            case (0x67, let n?), (0x68, let n?): return "feed + \(n), \(mode == 0x67 ? "full" : "partial") cut, back-feed"
+            case (CutMode.setPositionThenFull, let n?), (CutMode.setPositionThenPartial, let n?):
+                return "set cut position + \(n) and \(CutMode.isPartial(mode) ? "partial" : "full") cut"
+            case (CutMode.feedCutAndBackFull, let n?), (CutMode.feedCutAndBackPartial, let n?):
+                return "feed + \(n), \(CutMode.isPartial(mode) ? "partial" : "full") cut, back-feed"
             default: return "cut mode \(mode)"
             }
         case .drawerPulse(let pin, let on, let off):

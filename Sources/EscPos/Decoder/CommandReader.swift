@@ -136,8 +136,8 @@ struct CommandReader: Sendable {
         case .pageMode: position += 2; return .other(name: "ESC L", parameters: [])
         case .standardMode: position += 2; return .other(name: "ESC S", parameters: [])
         case .pageDirection: return other("ESC T", 2, 1)
-        case .legacyFullCut: position += 2; return .other(name: "ESC i", parameters: [])
-        case .legacyPartialCut: position += 2; return .other(name: "ESC m", parameters: [])
+        case .partialCutOnePoint: position += 2; return .other(name: "ESC i", parameters: [])
+        case .partialCutThreePoints: position += 2; return .other(name: "ESC m", parameters: [])
         case .extended:
             // ESC ( A (buzzer on newer Epson) and other ESC ( functions: pL pH + data.
             guard remaining >= 5 else { return truncated("ESC (") }
