@@ -205,14 +205,14 @@ struct PrinterModel {
 
     mutating func other(name: String, parameters: [UInt8], offset: Int) {
         switch name {
-        case "ESC $" where parameters.count == 2:
+        case ESCFunction.absolutePosition.mnemonic where parameters.count == 2:
             startLineIfNeeded()
             lineCursor = min(Int(parameters[0]) | Int(parameters[1]) << 8, lineSettings?.areaWidth ?? 0)
-        case "ESC \\" where parameters.count == 2:
+        case ESCFunction.relativePosition.mnemonic where parameters.count == 2:
             startLineIfNeeded()
             let step = Int(Int16(bitPattern: UInt16(parameters[0]) | UInt16(parameters[1]) << 8))
             lineCursor = min(max(0, lineCursor + step), lineSettings?.areaWidth ?? 0)
-        case "ESC i", "ESC m":
+        case ESCFunction.partialCutOnePoint.mnemonic, ESCFunction.partialCutThreePoints.mnemonic:
             cut(mode: CutMode.partial, feed: nil)
         case "ESC SP", "ESC R", "ESC c 3", "ESC c 4", "ESC c 5", "ESC =", "GS P", "FS .", "ESC ( A":
             break  // spacing, international set, paper sensors, panel buttons, peripheral select, motion units

@@ -53,6 +53,22 @@ import Testing
         #expect(BarcodeSystem(m: 79)?.symbology == .code128)
     }
 
+    @Test func mnemonicsSpellTheCommandBytes() {
+        // `ESC E` is 1B 45: the name is the prefix and the function byte as a character (SP and GS spelled out).
+        for function in ESCFunction.allCases {
+            let character = String(Character(Unicode.Scalar(function.rawValue)))
+            let expected = function == .characterSpacing ? "SP" : function == .starExtension ? "GS" : character
+            #expect(function.mnemonic == "ESC " + expected, "\(function)")
+        }
+        for function in GSFunction.allCases {
+            #expect(function.mnemonic == "GS " + String(Character(Unicode.Scalar(function.rawValue))), "\(function)")
+        }
+        for function in FSFunction.allCases {
+            #expect(function.mnemonic == "FS " + String(Character(Unicode.Scalar(function.rawValue))), "\(function)")
+        }
+        #expect(DLEFunction.allCases.map(\.mnemonic) == ["DLE EOT", "DLE ENQ", "DLE DC4"])
+    }
+
     @Test func hexIsUpperCaseAndParsesBack() {
         #expect(Hex.byte(0x1B) == "1B" && Hex.byte(0x0A) == "0A" && Hex.byte(0xFF) == "FF")
         #expect(Hex.bytes([0x1B, 0x40]) == "1B 40")

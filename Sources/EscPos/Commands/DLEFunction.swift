@@ -8,6 +8,15 @@ package enum DLEFunction: UInt8, CaseIterable, Sendable {
     /// `DLE DC4 fn …`: real-time command; see ``RealTimeFunction``.
     case command = 0x14
 
+    /// The command's name as the reference and the listings write it: `DLE EOT`.
+    package var mnemonic: String {
+        switch self {
+        case .transmitStatus: "DLE EOT"
+        case .request: "DLE ENQ"
+        case .command: "DLE DC4"
+        }
+    }
+
     /// The command with `parameters`: `DLE`, this function's byte, then the parameters.
     package func callAsFunction(_ parameters: UInt8...) -> [UInt8] {
         [ControlCode.dle, rawValue] + parameters

@@ -68,6 +68,44 @@ package enum ESCFunction: UInt8, CaseIterable, Sendable {
     /// `ESC { n`: upside-down.
     case upsideDown = 0x7B
 
+    /// The command's name as the reference and the listings write it: `ESC GS`.
+    package var mnemonic: String {
+        switch self {
+        case .starExtension: "ESC GS"
+        case .characterSpacing: "ESC SP"
+        case .printMode: "ESC !"
+        case .absolutePosition: "ESC $"
+        case .userDefinedCharacters: "ESC %"
+        case .extended: "ESC ("
+        case .columnImage: "ESC *"
+        case .underline: "ESC -"
+        case .defaultLineSpacing: "ESC 2"
+        case .lineSpacing: "ESC 3"
+        case .selectPeripheral: "ESC ="
+        case .initialize: "ESC @"
+        case .buzzer: "ESC B"
+        case .tabPositions: "ESC D"
+        case .bold: "ESC E"
+        case .doubleStrike: "ESC G"
+        case .feedDots: "ESC J"
+        case .pageMode: "ESC L"
+        case .font: "ESC M"
+        case .internationalCharacterSet: "ESC R"
+        case .standardMode: "ESC S"
+        case .pageDirection: "ESC T"
+        case .rotation: "ESC V"
+        case .relativePosition: "ESC \\"
+        case .alignment: "ESC a"
+        case .sensorsAndPanel: "ESC c"
+        case .feedLines: "ESC d"
+        case .partialCutOnePoint: "ESC i"
+        case .partialCutThreePoints: "ESC m"
+        case .drawerPulse: "ESC p"
+        case .selectCodePage: "ESC t"
+        case .upsideDown: "ESC {"
+        }
+    }
+
     /// The command with `parameters`: `ESC`, this function's byte, then the parameters.
     package func callAsFunction(_ parameters: UInt8...) -> [UInt8] {
         [ControlCode.esc, rawValue] + parameters

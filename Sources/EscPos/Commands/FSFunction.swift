@@ -13,6 +13,18 @@ package enum FSFunction: UInt8, CaseIterable, Sendable {
     /// `FS C n`: Kanji character encoding.
     case kanjiEncoding = 0x43
 
+    /// The command's name as the reference and the listings write it: `FS !`.
+    package var mnemonic: String {
+        switch self {
+        case .kanjiPrintMode: "FS !"
+        case .selectKanjiMode: "FS &"
+        case .extended: "FS ("
+        case .kanjiUnderline: "FS -"
+        case .cancelKanjiMode: "FS ."
+        case .kanjiEncoding: "FS C"
+        }
+    }
+
     /// The command with `parameters`: `FS`, this function's byte, then the parameters.
     package func callAsFunction(_ parameters: UInt8...) -> [UInt8] {
         [ControlCode.fs, rawValue] + parameters

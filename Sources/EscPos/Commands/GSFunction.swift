@@ -46,6 +46,34 @@ package enum GSFunction: UInt8, CaseIterable, Sendable {
 
     /// The byte after `GS v` that selects the raster bit image (`GS v 0`).
     package static let rasterImageFunction: UInt8 = 0x30
+    /// The raster bit image's name: `GS v 0`.
+    package static let rasterImageMnemonic = "GS v 0"
+
+    /// The command's name as the reference and the listings write it: `GS !`.
+    package var mnemonic: String {
+        switch self {
+        case .characterSize: "GS !"
+        case .extended: "GS ("
+        case .defineDownloadedImage: "GS *"
+        case .printDownloadedImage: "GS /"
+        case .extendedLong: "GS 8"
+        case .macro: "GS :"
+        case .reverse: "GS B"
+        case .hriPosition: "GS H"
+        case .transmitPrinterID: "GS I"
+        case .leftMargin: "GS L"
+        case .motionUnits: "GS P"
+        case .cut: "GS V"
+        case .printAreaWidth: "GS W"
+        case .automaticStatusBack: "GS a"
+        case .hriFont: "GS f"
+        case .barcodeHeight: "GS h"
+        case .barcode: "GS k"
+        case .transmitStatus: "GS r"
+        case .rasterImage: "GS v"
+        case .barcodeModuleWidth: "GS w"
+        }
+    }
 
     /// The command with `parameters`: `GS`, this function's byte, then the parameters.
     package func callAsFunction(_ parameters: UInt8...) -> [UInt8] {
@@ -62,6 +90,24 @@ package enum GSExtendedFunction: UInt8, Sendable {
     case graphics = 0x4C
     /// `GS ( k`: 2D codes; see ``TwoDimensionalCodeCommand``.
     case twoDimensionalCode = 0x6B
+
+    /// The family's name: `GS ( k`.
+    package var mnemonic: String {
+        switch self {
+        case .realTimeCommandControl: "GS ( D"
+        case .graphics: "GS ( L"
+        case .twoDimensionalCode: "GS ( k"
+        }
+    }
+
+    /// The name of the 32-bit-length form: `GS 8 L`.
+    package var longMnemonic: String {
+        switch self {
+        case .realTimeCommandControl: "GS 8 D"
+        case .graphics: "GS 8 L"
+        case .twoDimensionalCode: "GS 8 k"
+        }
+    }
 
     /// The `m` byte of `GS ( D` (fn 20) that the enable/disable pairs follow.
     package static let realTimeCommandControlFunction: UInt8 = 0x14

@@ -131,7 +131,7 @@ public struct CommandListing: Sendable, CustomStringConvertible {
         // Name, in an 11-column field (names are Latin-1, so one scalar is one column).
         var name = decoded.command.name
         if case .graphics = decoded.command, decoded.bytes.dropFirst().first == GSFunction.extendedLong.rawValue {
-            name = "GS 8 L"  // the same functions with a 32-bit length
+            name = GSExtendedFunction.graphics.longMnemonic  // the same functions with a 32-bit length
         }
         let nameStart = column
         output.append(contentsOf: name.utf8)
@@ -157,44 +157,44 @@ extension Command {
         case .carriageReturn: return "CR"
         case .horizontalTab: return "HT"
         case .formFeed: return "FF"
-        case .initialize: return "ESC @"
-        case .bold: return "ESC E"
-        case .underline: return "ESC -"
-        case .doubleStrike: return "ESC G"
-        case .reverse: return "GS B"
-        case .upsideDown: return "ESC {"
-        case .rotation: return "ESC V"
-        case .font: return "ESC M"
-        case .characterSize: return "GS !"
-        case .printMode: return "ESC !"
-        case .alignment: return "ESC a"
-        case .defaultLineSpacing: return "ESC 2"
-        case .lineSpacing: return "ESC 3"
-        case .leftMargin: return "GS L"
-        case .printAreaWidth: return "GS W"
-        case .feedLines: return "ESC d"
-        case .feedDots: return "ESC J"
-        case .cut: return "GS V"
-        case .drawerPulse: return "ESC p"
-        case .buzzer: return "ESC B"
-        case .selectCodePage: return "ESC t"
-        case .cancelKanjiMode: return "FS ."
-        case .selectKanjiMode: return "FS &"
-        case .realTimeStatus: return "DLE EOT"
-        case .realTimeRequest: return "DLE ENQ"
-        case .realTimeCommand: return "DLE DC4"
-        case .automaticStatusBack: return "GS a"
-        case .transmitPrinterID: return "GS I"
-        case .transmitStatus: return "GS r"
-        case .barcode: return "GS k"
-        case .barcodeHeight: return "GS h"
-        case .barcodeModuleWidth: return "GS w"
-        case .hriPosition: return "GS H"
-        case .hriFont: return "GS f"
-        case .twoDimensionalCode: return "GS ( k"
-        case .rasterImage: return "GS v 0"
-        case .graphics: return "GS ( L"
-        case .columnImage: return "ESC *"
+        case .initialize: return ESCFunction.initialize.mnemonic
+        case .bold: return ESCFunction.bold.mnemonic
+        case .underline: return ESCFunction.underline.mnemonic
+        case .doubleStrike: return ESCFunction.doubleStrike.mnemonic
+        case .reverse: return GSFunction.reverse.mnemonic
+        case .upsideDown: return ESCFunction.upsideDown.mnemonic
+        case .rotation: return ESCFunction.rotation.mnemonic
+        case .font: return ESCFunction.font.mnemonic
+        case .characterSize: return GSFunction.characterSize.mnemonic
+        case .printMode: return ESCFunction.printMode.mnemonic
+        case .alignment: return ESCFunction.alignment.mnemonic
+        case .defaultLineSpacing: return ESCFunction.defaultLineSpacing.mnemonic
+        case .lineSpacing: return ESCFunction.lineSpacing.mnemonic
+        case .leftMargin: return GSFunction.leftMargin.mnemonic
+        case .printAreaWidth: return GSFunction.printAreaWidth.mnemonic
+        case .feedLines: return ESCFunction.feedLines.mnemonic
+        case .feedDots: return ESCFunction.feedDots.mnemonic
+        case .cut: return GSFunction.cut.mnemonic
+        case .drawerPulse: return ESCFunction.drawerPulse.mnemonic
+        case .buzzer: return ESCFunction.buzzer.mnemonic
+        case .selectCodePage: return ESCFunction.selectCodePage.mnemonic
+        case .cancelKanjiMode: return FSFunction.cancelKanjiMode.mnemonic
+        case .selectKanjiMode: return FSFunction.selectKanjiMode.mnemonic
+        case .realTimeStatus: return DLEFunction.transmitStatus.mnemonic
+        case .realTimeRequest: return DLEFunction.request.mnemonic
+        case .realTimeCommand: return DLEFunction.command.mnemonic
+        case .automaticStatusBack: return GSFunction.automaticStatusBack.mnemonic
+        case .transmitPrinterID: return GSFunction.transmitPrinterID.mnemonic
+        case .transmitStatus: return GSFunction.transmitStatus.mnemonic
+        case .barcode: return GSFunction.barcode.mnemonic
+        case .barcodeHeight: return GSFunction.barcodeHeight.mnemonic
+        case .barcodeModuleWidth: return GSFunction.barcodeModuleWidth.mnemonic
+        case .hriPosition: return GSFunction.hriPosition.mnemonic
+        case .hriFont: return GSFunction.hriFont.mnemonic
+        case .twoDimensionalCode: return GSExtendedFunction.twoDimensionalCode.mnemonic
+        case .rasterImage: return GSFunction.rasterImageMnemonic
+        case .graphics: return GSExtendedFunction.graphics.mnemonic
+        case .columnImage: return ESCFunction.columnImage.mnemonic
         case .other(let name, _): return name
         case .unknown, .unknownRun: return "?"
         case .repeated(let command, _): return command.name
