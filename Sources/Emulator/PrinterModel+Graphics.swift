@@ -37,8 +37,8 @@ extension PrinterModel {
     mutating func printRasterImage(mode: UInt8, widthBytes: Int, height: Int, data: [UInt8]) {
         if !lineItems.isEmpty { printLine(feed: nil) }
         guard !pageFull, widthBytes > 0, height > 0, data.count >= widthBytes * height else { return }
-        let scaleX = mode & 1 == 1 ? 2 : 1
-        let scaleY = mode & 2 == 2 ? 2 : 1
+        let scaleX = mode & RasterImageMode.doubleWidth != 0 ? 2 : 1
+        let scaleY = mode & RasterImageMode.doubleHeight != 0 ? 2 : 1
         let keptBytes = min(widthBytes, (currentArea.width + 8 * scaleX - 1) / (8 * scaleX))
         let keptRows = min(height, max(0, canvas.maximumHeight - y) / scaleY + 1)
         var packed: [UInt8]
@@ -58,25 +58,25 @@ extension PrinterModel {
     /// `GS ( L` / `GS 8 L`: function 112 stores a raster, 50 prints it; others are noted.
     mutating func graphics(m: UInt8, fn: UInt8, parameters: [UInt8], offset: Int) {
         switch fn {
-        case 0x70:  // 112: store graphics data in the print buffer
-            guard parameters.count >= 8 else {
+        case GraphicsFunction.store:
+            guard parameters.count >= GraphicsFunction.storeParameterCount else {
                 unsupported(offset, "GS ( L 112", "graphics data too short")
                 return
             }
             let width = Int(parameters[4]) | Int(parameters[5]) << 8
             let height = Int(parameters[6]) | Int(parameters[7]) << 8
-            let data = Array(parameters.dropFirst(8))
+            let data = Array(parameters.dropFirst(GraphicsFunction.storeParameterCount))
             let plane = (width + 7) / 8 * height
             guard data.count >= plane, let bitmap = MonochromeBitmap(width: width, height: height, packedRows: Array(data.prefix(plane))) else {
                 unsupported(offset, "GS ( L 112", "graphics data does not match its size")
                 return
             }
             storedGraphics = (bitmap, parameters[1] == 2 || parameters[1] == 0x32 ? 2 : 1, parameters[2] == 2 || parameters[2] == 0x32 ? 2 : 1)
-        case 0x32:  // 50: print the stored graphics
+        case GraphicsFunction.print:
             guard let stored = storedGraphics else { return }
             printImage(stored.bitmap, scaleX: stored.scaleX, scaleY: stored.scaleY, command: .graphics)
             storedGraphics = nil
-        case 0x31, 0x30:
+        case GraphicsFunction.density, GraphicsFunction.capacity:
             break  // density and capacity query: nothing to draw
         default:
             unsupported(offset, "GS ( L \(fn)", "graphics function \(fn) (NV or download graphics) not emulated")
@@ -87,10 +87,10 @@ extension PrinterModel {
     /// single density doubles each dot across; 8-dot modes triple it down.
     mutating func columnImage(mode: UInt8, width: Int, data: [UInt8]) {
         guard !pageFull else { return }
-        let dotsPerColumn = mode >= 32 ? 24 : 8
+        let dotsPerColumn = ColumnImageMode.isTwentyFourDot(mode) ? 24 : 8
         let bytesPerColumn = dotsPerColumn / 8
         guard width > 0, data.count >= width * bytesPerColumn else { return }
-        let singleDensity = mode & 1 == 0
+        let singleDensity = !ColumnImageMode.isDoubleDensity(mode)
         // Columns past the print area never print: they are not unpacked.
         let keptColumns = min(width, (currentArea.width + 1) / (singleDensity ? 2 : 1))
         var band = MonochromeBitmap(width: keptColumns, height: dotsPerColumn)

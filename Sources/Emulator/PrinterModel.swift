@@ -63,10 +63,6 @@ struct PrinterModel {
     var barcodeModuleWidth = 3
     var hriPosition: UInt8 = 0
     var hriFont: UInt8 = 0
-    /// 2D-code settings and stored data per symbology (`cn`).
-    var symbolData: [UInt8: [UInt8]] = [:]
-    var symbolModuleSize: [UInt8: Int] = [:]
-    var symbolSettings: [UInt8: [UInt8: [UInt8]]] = [:]
     /// The graphics stored by `GS ( L` function 112, with its scale factors.
     var storedGraphics: (bitmap: MonochromeBitmap, scaleX: Int, scaleY: Int)?
 
@@ -169,10 +165,11 @@ struct PrinterModel {
         case .barcodeModuleWidth(let width): barcodeModuleWidth = min(max(Int(width), 1), 6)
         case .hriPosition(let position): hriPosition = position & 3
         case .hriFont(let font): hriFont = font
-        case .barcode(let system, let data):
-            printBarcode(system: system, data: data, offset: decoded.offset)
-        case .twoDimensionalCode(let cn, let fn, let parameters):
-            twoDimensionalCode(cn: cn, fn: fn, parameters: parameters, offset: decoded.offset)
+        case .barcode:
+            if let symbol = decoded.symbol { printBarcode(symbol, offset: decoded.offset) }
+        case .twoDimensionalCode(_, let fn, _):
+            // The decoder keeps each symbology's data and settings and reads the print function's symbol.
+            if fn == TwoDimensionalCodeCommand.print { printTwoDimensionalCode(decoded.symbol, offset: decoded.offset) }
         case .rasterImage(let mode, let widthBytes, let height, let data):
             printRasterImage(mode: mode, widthBytes: widthBytes, height: height, data: data)
         case .graphics(let m, let fn, let parameters):
@@ -182,9 +179,9 @@ struct PrinterModel {
         case .other(let name, let parameters):
             other(name: name, parameters: parameters, offset: decoded.offset)
         case .unknown(let byte):
-            note(decoded.offset, .unknownCommand, "unknown byte 0x\(hex(byte)) skipped")
+            note(decoded.offset, .unknownCommand, "unknown byte 0x\(Hex.byte(byte)) skipped")
         case .unknownRun(let count):
-            let first = decoded.bytes.first.map { " (from 0x\(hex($0)))" } ?? ""
+            let first = decoded.bytes.first.map { " (from 0x\(Hex.byte($0)))" } ?? ""
             note(decoded.offset, .unknownCommand, "\(count) unknown bytes\(first) skipped")
         case .truncated(let name, let bytes):
             note(decoded.offset, .truncatedCommand, "\(name) cut off by the end of the stream (\(bytes.count) bytes) ignored")
@@ -208,15 +205,15 @@ struct PrinterModel {
 
     mutating func other(name: String, parameters: [UInt8], offset: Int) {
         switch name {
-        case "ESC $" where parameters.count == 2:
+        case ESCFunction.absolutePosition.mnemonic where parameters.count == 2:
             startLineIfNeeded()
             lineCursor = min(Int(parameters[0]) | Int(parameters[1]) << 8, lineSettings?.areaWidth ?? 0)
-        case "ESC \\" where parameters.count == 2:
+        case ESCFunction.relativePosition.mnemonic where parameters.count == 2:
             startLineIfNeeded()
             let step = Int(Int16(bitPattern: UInt16(parameters[0]) | UInt16(parameters[1]) << 8))
             lineCursor = min(max(0, lineCursor + step), lineSettings?.areaWidth ?? 0)
-        case "ESC i", "ESC m":
-            cut(mode: 1, feed: nil)
+        case ESCFunction.partialCutOnePoint.mnemonic, ESCFunction.partialCutThreePoints.mnemonic:
+            cut(mode: CutMode.partial, feed: nil)
         case "ESC SP", "ESC R", "ESC c 3", "ESC c 4", "ESC c 5", "ESC =", "GS P", "FS .", "ESC ( A":
             break  // spacing, international set, paper sensors, panel buttons, peripheral select, motion units
         default:
@@ -422,7 +419,7 @@ struct PrinterModel {
         if !lineItems.isEmpty { printLine(feed: nil) }
         // The feed-and-cut forms move the last line past the cutter; the page shows that as a short gap.
         if let feed { advance(by: Self.cutterFeed + Int(feed)) }
-        let partial = [1, 0x31, 0x42, 0x62, 0x68].contains(mode)
+        let partial = CutMode.isPartial(mode)
         guard !pageFull, textLines.count < Self.maximumTextLineCount else {
             addTextLine("")  // says the page is full once
             return
@@ -463,9 +460,4 @@ struct PrinterModel {
             page: canvas.bitmap(rows: height), text: textLines.map { $0 + "\n" }.joined(), cuts: cuts, images: images,
             symbols: symbols, notes: notes)
     }
-}
-
-func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
 }

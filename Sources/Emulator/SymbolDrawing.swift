@@ -1,33 +1,27 @@
 public import EscPos
 
-/// Draws barcodes and 2D codes for the virtual printer from the data in `GS k` and `GS ( k` commands.
+/// Draws barcodes and 2D codes for the virtual printer from the symbols the stream's `GS k` and `GS ( k`
+/// commands print.
 ///
 /// The renderer itself has no symbology encoders; without a ``ReceiptRenderer/symbolDrawing`` it prints
 /// each symbol as a labelled box of about the right size (and says so in the notes). Give it a drawing
 /// built on a symbol library, such as libzint, to get scannable symbols on the page.
 ///
+/// The decoder reads each printed symbol back into the element that prints it (a ``Barcode`` with GS1
+/// data in bracketed form, a ``QRCode`` with the model and error correction the stream selected, …), so a
+/// drawing never needs to know ESC/POS numbers.
+///
 /// # Implementation requirements
 /// Return the symbol exactly as the printer would draw it, black modules set, without quiet zone or
 /// human-readable text (the renderer prints HRI text itself); return `nil` for data you cannot encode.
 public protocol SymbolDrawing: Sendable {
-    /// Draws a `GS k` barcode.
+    /// Draws a barcode (`GS k`) or a 2D code (when its `GS ( k` print function arrives).
     ///
     /// - Parameters:
-    ///   - system: The `m` byte: 0–6 (function A) or 65–79 (function B: 73 Code 128, 67 EAN-13, …).
-    ///   - data: The data bytes as sent (Code 128 data starts with its `{A`/`{B`/`{C` code set).
-    ///   - moduleWidth: The narrow-bar width in dots (`GS w`).
-    ///   - height: The bar height in dots (`GS h`).
-    /// - Returns: The bars, or `nil` to print a placeholder.
-    func drawBarcode(system: UInt8, data: [UInt8], moduleWidth: Int, height: Int) -> MonochromeBitmap?
-
-    /// Draws a `GS ( k` 2D code when its print function (81) arrives.
-    ///
-    /// - Parameters:
-    ///   - cn: The symbology: 48 PDF417, 49 QR, 50 MaxiCode, 51 DataBar, 53 Aztec, 54 DataMatrix.
-    ///   - data: The stored data (function 80).
-    ///   - moduleSize: The module size in dots (function 67).
-    ///   - settings: The last parameters of each other function for this `cn`, by function number
-    ///     (65 QR model, 69 error correction, PDF417 columns and rows…).
-    /// - Returns: The modules, or `nil` to print a placeholder.
-    func drawTwoDimensionalCode(cn: UInt8, data: [UInt8], moduleSize: Int, settings: [UInt8: [UInt8]]) -> MonochromeBitmap?
+    ///   - symbol: The symbol with its data and the settings the stream sent before it.
+    ///   - moduleSize: The module size in dots: the narrow-bar width (`GS w`) for barcodes, the `GS ( k`
+    ///     module size for 2D codes.
+    ///   - height: The bar height in dots (`GS h`) for barcodes; 0 for 2D codes.
+    /// - Returns: The bars or modules, or `nil` to print a placeholder.
+    func draw(_ symbol: Symbol, moduleSize: Int, height: Int) -> MonochromeBitmap?
 }

@@ -99,7 +99,7 @@ public struct ImageDecoder: ImageDecoding {
         case .png: return try LibPNG.decode(bytes, pixelLimit: pixelLimit)
         case .jpeg: return try LibJPEG.decode(bytes, pixelLimit: pixelLimit)
         case nil:
-            let start = quotingFirstBytes ? " (it starts with \(bytes.prefix(8).map { hex($0) }.joined(separator: " ")))" : ""
+            let start = quotingFirstBytes ? " (it starts with \(Hex.bytes(bytes.prefix(8))))" : ""
             throw EscPosError(
                 .invalidImage,
                 bytes.isEmpty
@@ -107,9 +107,4 @@ public struct ImageDecoder: ImageDecoding {
                     : "the image data is neither PNG nor JPEG\(start); convert it to PNG")
         }
     }
-}
-
-private func hex(_ byte: UInt8) -> String {
-    let digits: [Character] = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
 }

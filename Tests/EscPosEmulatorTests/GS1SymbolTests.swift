@@ -29,29 +29,29 @@ import Testing
     @Test func gs1DataSentAsCode128WithFNC1ReadsBackAsElements() {
         // FNC1, then 01 + GTIN (fixed), 17 + date (fixed), 10 + batch (variable) FNC1, 21 + serial.
         let data: [UInt8] = Array("{C{1".utf8) + [1, 09, 50, 11, 01, 53, 00, 03, 17, 26, 12, 31] + Array("{B10AB*{1{C".utf8) + [21] + Array("{B7".utf8)
-        let barcode = ZintSymbolDrawing.barcode(system: 73, data: data)
+        let barcode = BarcodeDataReader.barcode(system: 73, data: data)
         #expect(barcode?.symbology == .gs1128)
         #expect(barcode?.data == "(01)09501101530003(17)261231(10)AB*(21)7")
-        #expect(ZintSymbolDrawing.humanReadableText(system: 73, data: data) == "(01)09501101530003(17)261231(10)AB*(21)7")
+        #expect(BarcodeDataReader.humanReadableText(system: 73, data: data) == "(01)09501101530003(17)261231(10)AB*(21)7")
         // Four-digit (3103) and three-digit (400) AIs.
-        let weights = ZintSymbolDrawing.code128Items(Array("{1310300150040012{121X".utf8)) ?? []
-        #expect(ZintSymbolDrawing.gs1Bracketed(fnc1Separated: weights.dropFirst()) == "(3103)001500(400)12(21)X")
+        let weights = BarcodeDataReader.code128Items(Array("{1310300150040012{121X".utf8)) ?? []
+        #expect(BarcodeDataReader.gs1Bracketed(fnc1Separated: weights.dropFirst()) == "(3103)001500(400)12(21)X")
         // An element cut short is not guessed at.
-        #expect(ZintSymbolDrawing.barcode(system: 73, data: Array("{1010950".utf8)) == nil)
+        #expect(BarcodeDataReader.barcode(system: 73, data: Array("{1010950".utf8)) == nil)
     }
 
     @Test func escPosGS1DataLosesItsEscapes() {
-        #expect(ZintSymbolDrawing.gs1Bracketed(escPosData: Array("(01)09501101530003(10)A{*B{1(21)7".utf8))
+        #expect(BarcodeDataReader.gs1Bracketed(escPosData: Array("(01)09501101530003(10)A{*B{1(21)7".utf8))
             == "(01)09501101530003(10)A*B(21)7")
-        #expect(ZintSymbolDrawing.gs1Bracketed(escPosData: Array("(10)A{2".utf8)) == nil)
+        #expect(BarcodeDataReader.gs1Bracketed(escPosData: Array("(10)A{2".utf8)) == nil)
         // DataBar: the 13 digits sent, shown with AI 01 and the check digit the printer adds.
-        #expect(ZintSymbolDrawing.humanReadableText(system: 75, data: Array("0950110153000".utf8)) == "(01)09501101530003")
+        #expect(BarcodeDataReader.humanReadableText(system: 75, data: Array("0950110153000".utf8)) == "(01)09501101530003")
     }
 
     @Test func maxiCodeModesTwoAndThreeStayPlaceholders() {
         let drawing = ZintSymbolDrawing()
-        #expect(drawing.drawTwoDimensionalCode(cn: 50, data: Array("X".utf8), moduleSize: 1, settings: [65: [0x32]]) == nil)
-        #expect(drawing.drawTwoDimensionalCode(cn: 50, data: Array("X".utf8), moduleSize: 1, settings: [65: [0x34]]) != nil)
+        #expect(drawing.draw(.maxiCode(MaxiCode("X", mode: 2)), moduleSize: 1, height: 0) == nil)
+        #expect(drawing.draw(.maxiCode(MaxiCode("X", mode: 4)), moduleSize: 1, height: 0) != nil)
     }
 
     @Test func dataBarLimitedIsDrawnAtLibzintsWidth() throws {
@@ -121,7 +121,7 @@ struct GS1SymbolDecodeBackTests {
         #expect(printed.symbols.count == 1)
         #expect(printed.symbols.first?.isDrawn == true, "\(printed.notes)")
         #expect(try zbarRead(printed.page.pngData()) == [symbolCase.data])
-        #expect(ZintSymbolDrawing.humanReadableText(system: symbolCase.function, data: try #require(printed.symbols.first).data)
+        #expect(BarcodeDataReader.humanReadableText(system: symbolCase.function, data: try #require(printed.symbols.first).data)
             == symbolCase.hri)
     }
 }

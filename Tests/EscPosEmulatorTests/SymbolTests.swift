@@ -12,12 +12,10 @@ struct StripesDrawing: SymbolDrawing {
         return bitmap
     }()
 
-    func drawBarcode(system: UInt8, data: [UInt8], moduleWidth: Int, height: Int) -> MonochromeBitmap? {
-        data == Array("{B123".utf8) ? Self.barcode : nil
-    }
-
-    func drawTwoDimensionalCode(cn: UInt8, data: [UInt8], moduleSize: Int, settings: [UInt8: [UInt8]]) -> MonochromeBitmap? {
-        nil
+    func draw(_ symbol: Symbol, moduleSize: Int, height: Int) -> MonochromeBitmap? {
+        // `GS k 73 {B123`, read back by the decoder.
+        guard case .barcode(let barcode) = symbol else { return nil }
+        return barcode.symbology == .code128 && barcode.data == "123" ? Self.barcode : nil
     }
 }
 
@@ -58,12 +56,12 @@ struct StripesDrawing: SymbolDrawing {
     }
 
     @Test func code128DataIsReadInItsCodeSets() {
-        #expect(ZintSymbolDrawing.code128Text(Array("{BAb-1".utf8)) == "Ab-1")
-        #expect(ZintSymbolDrawing.code128Text([0x7B, 0x43, 12, 34, 5, 0x7B, 0x42, 0x58]) == "123405X")
-        #expect(ZintSymbolDrawing.code128Text(Array("{B{{x".utf8)) == "{x")
-        #expect(ZintSymbolDrawing.code128Text(Array("{Bab{S\tc".utf8)) == "ab\tc")  // SHIFT to code set A for a tab
+        #expect(BarcodeDataReader.code128Text(Array("{BAb-1".utf8)) == "Ab-1")
+        #expect(BarcodeDataReader.code128Text([0x7B, 0x43, 12, 34, 5, 0x7B, 0x42, 0x58]) == "123405X")
+        #expect(BarcodeDataReader.code128Text(Array("{B{{x".utf8)) == "{x")
+        #expect(BarcodeDataReader.code128Text(Array("{Bab{S\tc".utf8)) == "ab\tc")  // SHIFT to code set A for a tab
         // FNC1: GS1 data, which barcode(system:data:) reads
-        #expect(ZintSymbolDrawing.code128Text(Array("{1123".utf8)) == nil)
+        #expect(BarcodeDataReader.code128Text(Array("{1123".utf8)) == nil)
     }
 }
 

@@ -105,12 +105,12 @@ struct CodePageEncoder {
     mutating func select(_ slot: Int, into output: inout [UInt8]) {
         switch command {
         case .escT:
-            output.append(0x1B)
-            output.append(0x74)
+            output.append(ControlCode.esc)
+            output.append(ESCFunction.selectCodePage.rawValue)
         case .escGSt:
-            output.append(0x1B)
-            output.append(0x1D)
-            output.append(0x74)
+            output.append(ControlCode.esc)
+            output.append(ESCFunction.starExtension.rawValue)
+            output.append(ESCFunction.selectCodePage.rawValue)
         }
         output.append(slots[slot].number)
         current = slot

@@ -162,7 +162,7 @@ extension CompilationRun {
             ASCIIText.appendSpaces(padding - before, to: &output)
         }
         while output.count > lineStart, output.last == 0x20 { output.removeLast() }
-        output.append(0x0A)
+        output.append(ControlCode.lf)
         return true
     }
 
@@ -184,7 +184,7 @@ extension CompilationRun {
             output.append(0x20)
         }
         ASCIIText.append(keyValue.value, to: &output)
-        output.append(0x0A)
+        output.append(ControlCode.lf)
         return true
     }
 

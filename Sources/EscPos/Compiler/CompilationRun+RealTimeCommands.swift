@@ -44,7 +44,7 @@ struct EmbeddedRealTimeCommand: Hashable {
     static func find(in bytes: ArraySlice<UInt8>) -> [EmbeddedRealTimeCommand] {
         var found: [EmbeddedRealTimeCommand] = []
         var index = bytes.startIndex
-        while let dle = bytes[index...].firstIndex(of: 0x10) {
+        while let dle = bytes[index...].firstIndex(of: ControlCode.dle) {
             let rest = bytes[(dle + 1)...]
             if let kind = match(rest) {
                 found.append(EmbeddedRealTimeCommand(kind: kind, offset: dle - bytes.startIndex))
@@ -57,14 +57,16 @@ struct EmbeddedRealTimeCommand: Hashable {
 
     private static func match(_ rest: ArraySlice<UInt8>) -> Kind? {
         func starts(_ prefix: [UInt8]) -> Bool { rest.starts(with: prefix) }
-        if starts([0x14, 0x01]), rest.count >= 4 {
+        let command = DLEFunction.command.rawValue
+        if starts([command, RealTimeFunction.drawerPulse]), rest.count >= 4 {
             let m = rest[rest.startIndex + 2]
             let t = rest[rest.startIndex + 3]
             if m <= 1, (1...8).contains(t) { return .pulse }
         }
-        if starts([0x14, 0x02, 0x01, 0x08]) { return .powerOff }
-        if starts([0x14, 0x08, 0x01, 0x03, 0x14, 0x01, 0x06, 0x02, 0x08]) { return .clearBuffers }
-        if starts([0x05, 0x01]) || starts([0x05, 0x02]) { return .recover }
+        if starts([command] + RealTimeFunction.powerOffSequence) { return .powerOff }
+        if starts([command] + RealTimeFunction.clearBuffersSequence) { return .clearBuffers }
+        let request = DLEFunction.request.rawValue
+        if starts([request, 0x01]) || starts([request, 0x02]) { return .recover }
         return nil
     }
 }
@@ -84,9 +86,9 @@ extension CompilationRun {
             // GS ( D pL pH 20 [a b]...: b = 0 off before the data; afterwards back to the power-on settings
             // (drawer pulse processed, power off not).
             func command(enabled: (UInt8) -> UInt8) -> [UInt8] {
-                var bytes: [UInt8] = [0x1D, 0x28, 0x44, UInt8(1 + 2 * types.count), 0x00, 0x14]
-                for type in types { bytes += [type, enabled(type)] }
-                return bytes
+                var parameters = [GSExtendedFunction.realTimeCommandControlFunction]
+                for type in types { parameters += [type, enabled(type)] }
+                return GSExtendedFunction.realTimeCommandControl.command(parameters)
             }
             output.insert(contentsOf: command { _ in 0 }, at: start)
             output.append(contentsOf: command { $0 == 1 ? 1 : 0 })

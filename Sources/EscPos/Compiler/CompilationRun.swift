@@ -47,9 +47,9 @@ struct CompilationRun {
         blockLines.reserveCapacity(16)
         cellLineStarts.reserveCapacity(8)
         lines.reserveCapacity(16)
-        emit(0x1B, 0x40)  // ESC @: a known starting state
+        emitESC(.initialize)  // a known starting state
         if profile.capabilities.kanjiModeAtPowerOn {
-            emit(0x1C, 0x2E)  // FS .: leave Kanji mode so single-byte pages work
+            emit(ControlCode.fs, FSFunction.cancelKanjiMode.rawValue)  // leave Kanji mode so single-byte pages work
         }
     }
 
@@ -87,10 +87,10 @@ struct CompilationRun {
             case .drawerPulse(let pulse):
                 guard try supported(profile.capabilities.drawer, "a cash-drawer pulse", at: blockPath()) else { continue }
                 let pin: UInt8 = pulse.pin == .pin2 ? 0 : 1
-                emit(0x1B, 0x70, pin, UInt8(pulse.onMilliseconds / 2), UInt8(pulse.offMilliseconds / 2))
+                emitESC(.drawerPulse, pin, UInt8(pulse.onMilliseconds / 2), UInt8(pulse.offMilliseconds / 2))
             case .buzzer(let buzzer):
                 guard try supported(profile.capabilities.buzzer, "a buzzer", at: blockPath()) else { continue }
-                emit(0x1B, 0x42, UInt8(buzzer.times), UInt8(buzzer.duration))
+                emitESC(.buzzer, UInt8(buzzer.times), UInt8(buzzer.duration))
             case .raw(let raw):
                 output.append(contentsOf: raw.bytes)
                 // The bytes may have changed anything: set every attribute again before the next text.
@@ -166,35 +166,35 @@ struct CompilationRun {
         // An unknown state (after raw bytes) counts as different in every attribute.
         let known = printerStyle ?? ResolvedStyle.unknownSentinel(unlike: wanted)
         if known.font != wanted.font {
-            emit(0x1B, 0x4D, wanted.font == .a ? 0 : wanted.font == .b ? 1 : 2)
+            emitESC(.font, wanted.font == .a ? 0 : wanted.font == .b ? 1 : 2)
         }
         if known.size != wanted.size {
-            emit(0x1D, 0x21, UInt8((wanted.size.width - 1) << 4 | (wanted.size.height - 1)))
+            emitGS(.characterSize, UInt8((wanted.size.width - 1) << 4 | (wanted.size.height - 1)))
         }
-        if known.bold != wanted.bold { emit(0x1B, 0x45, wanted.bold ? 1 : 0) }
+        if known.bold != wanted.bold { emitESC(.bold, wanted.bold ? 1 : 0) }
         if known.underline != wanted.underline {
-            emit(0x1B, 0x2D, wanted.underline == .none ? 0 : wanted.underline == .single ? 1 : 2)
+            emitESC(.underline, wanted.underline == .none ? 0 : wanted.underline == .single ? 1 : 2)
         }
-        if known.doubleStrike != wanted.doubleStrike { emit(0x1B, 0x47, wanted.doubleStrike ? 1 : 0) }
-        if known.reverse != wanted.reverse { emit(0x1D, 0x42, wanted.reverse ? 1 : 0) }
-        if known.upsideDown != wanted.upsideDown { emit(0x1B, 0x7B, wanted.upsideDown ? 1 : 0) }
-        if known.rotated != wanted.rotated { emit(0x1B, 0x56, wanted.rotated ? 1 : 0) }
+        if known.doubleStrike != wanted.doubleStrike { emitESC(.doubleStrike, wanted.doubleStrike ? 1 : 0) }
+        if known.reverse != wanted.reverse { emitGS(.reverse, wanted.reverse ? 1 : 0) }
+        if known.upsideDown != wanted.upsideDown { emitESC(.upsideDown, wanted.upsideDown ? 1 : 0) }
+        if known.rotated != wanted.rotated { emitESC(.rotation, wanted.rotated ? 1 : 0) }
         if known.lineSpacing != wanted.lineSpacing {
             if let spacing = wanted.lineSpacing {
-                emit(0x1B, 0x33, UInt8(spacing))
+                emitESC(.lineSpacing, UInt8(spacing))
             } else {
-                emit(0x1B, 0x32)
+                emitESC(.defaultLineSpacing)
             }
         }
         if known.leftMargin != wanted.leftMargin {
-            emit(0x1D, 0x4C, UInt8(wanted.leftMargin & 0xFF), UInt8(wanted.leftMargin >> 8))
+            emitGS(.leftMargin, UInt8(wanted.leftMargin & 0xFF), UInt8(wanted.leftMargin >> 8))
         }
         if known.printAreaWidth != wanted.printAreaWidth {
             let width = wanted.printAreaWidth ?? (profile.dotWidth - wanted.leftMargin)
-            emit(0x1D, 0x57, UInt8(width & 0xFF), UInt8(width >> 8))
+            emitGS(.printAreaWidth, UInt8(width & 0xFF), UInt8(width >> 8))
         }
         if known.alignment != wanted.alignment {
-            emit(0x1B, 0x61, wanted.alignment == .left ? 0 : wanted.alignment == .center ? 1 : 2)
+            emitESC(.alignment, wanted.alignment.commandValue)
         }
         printerStyle = wanted
     }
@@ -208,7 +208,7 @@ struct CompilationRun {
         if usesASCIIFastPath, encoder.printsASCIIUnchanged, let count = ASCIIText.printableCount(content), count <= width {
             emitStyle(style)
             ASCIIText.append(content, to: &output)
-            output.append(0x0A)
+            output.append(ControlCode.lf)
             return
         }
         scalars.clear()
@@ -255,7 +255,7 @@ struct CompilationRun {
         for range in ranges {
             emitStyle(style)
             try encode(text[range], path: path())
-            output.append(0x0A)
+            output.append(ControlCode.lf)
         }
     }
 
@@ -302,6 +302,32 @@ struct CompilationRun {
         emit(d, e)
     }
 
+    // `ESC` and `GS` commands by name, with fixed arities so the style path appends bytes without arrays.
+
+    @inline(__always) mutating func emitESC(_ function: ESCFunction) {
+        emit(ControlCode.esc, function.rawValue)
+    }
+
+    @inline(__always) mutating func emitESC(_ function: ESCFunction, _ n: UInt8) {
+        emit(ControlCode.esc, function.rawValue, n)
+    }
+
+    @inline(__always) mutating func emitESC(_ function: ESCFunction, _ n1: UInt8, _ n2: UInt8) {
+        emit(ControlCode.esc, function.rawValue, n1, n2)
+    }
+
+    @inline(__always) mutating func emitESC(_ function: ESCFunction, _ n1: UInt8, _ n2: UInt8, _ n3: UInt8) {
+        emit(ControlCode.esc, function.rawValue, n1, n2, n3)
+    }
+
+    @inline(__always) mutating func emitGS(_ function: GSFunction, _ n: UInt8) {
+        emit(ControlCode.gs, function.rawValue, n)
+    }
+
+    @inline(__always) mutating func emitGS(_ function: GSFunction, _ n1: UInt8, _ n2: UInt8) {
+        emit(ControlCode.gs, function.rawValue, n1, n2)
+    }
+
     // MARK: Paper and device
 
     mutating func feedPaper(_ feed: Feed) {
@@ -309,13 +335,13 @@ struct CompilationRun {
         case .lines(var lines):
             while lines > 0 {
                 let step = min(lines, 255)
-                emit(0x1B, 0x64, UInt8(step))
+                emitESC(.feedLines, UInt8(step))
                 lines -= step
             }
         case .dots(var dots):
             while dots > 0 {
                 let step = min(dots, 255)
-                emit(0x1B, 0x4A, UInt8(step))
+                emitESC(.feedDots, UInt8(step))
                 dots -= step
             }
         }
@@ -335,9 +361,9 @@ struct CompilationRun {
             kind = other
         }
         if cut.feed {
-            emit(0x1D, 0x56, kind == .full ? 0x41 : 0x42, 0x00)  // feed to the cutter, then cut
+            emitGS(.cut, kind == .full ? CutMode.feedThenFull : CutMode.feedThenPartial, 0x00)
         } else {
-            emit(0x1D, 0x56, kind == .full ? 0x00 : 0x01)
+            emitGS(.cut, kind == .full ? CutMode.full : CutMode.partial)
         }
     }
 

@@ -118,20 +118,3 @@ extension Command {
         }
     }
 }
-
-/// A command with where it was found.
-public struct DecodedCommand: Hashable, Sendable {
-    /// Byte offset of the command's first byte.
-    public var offset: Int
-    /// The command's bytes.
-    public var bytes: ArraySlice<UInt8>
-    /// What the bytes mean.
-    public var command: Command
-
-    /// Creates a decoded command.
-    public init(offset: Int, bytes: ArraySlice<UInt8>, command: Command) {
-        self.offset = offset
-        self.bytes = bytes
-        self.command = command
-    }
-}

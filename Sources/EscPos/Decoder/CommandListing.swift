@@ -117,12 +117,10 @@ public struct CommandListing: Sendable, CustomStringConvertible {
         var column = max(6, digits.count)
         padColumn(&column, to: 8, in: &output)
         // Bytes: the first 8 in hex, "…" after them when there are more, in a 27-column field.
-        let hexDigits: StaticString = "0123456789ABCDEF"
         let fieldStart = column
         for (index, byte) in decoded.bytes.prefix(8).enumerated() {
             if index > 0 { output.append(0x20) }
-            output.append(hexDigits.utf8Start[Int(byte >> 4)])
-            output.append(hexDigits.utf8Start[Int(byte & 15)])
+            Hex.append(byte, to: &output)
             column += index > 0 ? 3 : 2
         }
         if decoded.bytes.count > 8 {
@@ -132,8 +130,8 @@ public struct CommandListing: Sendable, CustomStringConvertible {
         padColumn(&column, to: fieldStart + 27, in: &output)
         // Name, in an 11-column field (names are Latin-1, so one scalar is one column).
         var name = decoded.command.name
-        if case .graphics = decoded.command, decoded.bytes.dropFirst().first == 0x38 {
-            name = "GS 8 L"  // the same functions with a 32-bit length
+        if case .graphics = decoded.command, decoded.bytes.dropFirst().first == GSFunction.extendedLong.rawValue {
+            name = GSExtendedFunction.graphics.longMnemonic  // the same functions with a 32-bit length
         }
         let nameStart = column
         output.append(contentsOf: name.utf8)
@@ -159,44 +157,44 @@ extension Command {
         case .carriageReturn: return "CR"
         case .horizontalTab: return "HT"
         case .formFeed: return "FF"
-        case .initialize: return "ESC @"
-        case .bold: return "ESC E"
-        case .underline: return "ESC -"
-        case .doubleStrike: return "ESC G"
-        case .reverse: return "GS B"
-        case .upsideDown: return "ESC {"
-        case .rotation: return "ESC V"
-        case .font: return "ESC M"
-        case .characterSize: return "GS !"
-        case .printMode: return "ESC !"
-        case .alignment: return "ESC a"
-        case .defaultLineSpacing: return "ESC 2"
-        case .lineSpacing: return "ESC 3"
-        case .leftMargin: return "GS L"
-        case .printAreaWidth: return "GS W"
-        case .feedLines: return "ESC d"
-        case .feedDots: return "ESC J"
-        case .cut: return "GS V"
-        case .drawerPulse: return "ESC p"
-        case .buzzer: return "ESC B"
-        case .selectCodePage: return "ESC t"
-        case .cancelKanjiMode: return "FS ."
-        case .selectKanjiMode: return "FS &"
-        case .realTimeStatus: return "DLE EOT"
-        case .realTimeRequest: return "DLE ENQ"
-        case .realTimeCommand: return "DLE DC4"
-        case .automaticStatusBack: return "GS a"
-        case .transmitPrinterID: return "GS I"
-        case .transmitStatus: return "GS r"
-        case .barcode: return "GS k"
-        case .barcodeHeight: return "GS h"
-        case .barcodeModuleWidth: return "GS w"
-        case .hriPosition: return "GS H"
-        case .hriFont: return "GS f"
-        case .twoDimensionalCode: return "GS ( k"
-        case .rasterImage: return "GS v 0"
-        case .graphics: return "GS ( L"
-        case .columnImage: return "ESC *"
+        case .initialize: return ESCFunction.initialize.mnemonic
+        case .bold: return ESCFunction.bold.mnemonic
+        case .underline: return ESCFunction.underline.mnemonic
+        case .doubleStrike: return ESCFunction.doubleStrike.mnemonic
+        case .reverse: return GSFunction.reverse.mnemonic
+        case .upsideDown: return ESCFunction.upsideDown.mnemonic
+        case .rotation: return ESCFunction.rotation.mnemonic
+        case .font: return ESCFunction.font.mnemonic
+        case .characterSize: return GSFunction.characterSize.mnemonic
+        case .printMode: return ESCFunction.printMode.mnemonic
+        case .alignment: return ESCFunction.alignment.mnemonic
+        case .defaultLineSpacing: return ESCFunction.defaultLineSpacing.mnemonic
+        case .lineSpacing: return ESCFunction.lineSpacing.mnemonic
+        case .leftMargin: return GSFunction.leftMargin.mnemonic
+        case .printAreaWidth: return GSFunction.printAreaWidth.mnemonic
+        case .feedLines: return ESCFunction.feedLines.mnemonic
+        case .feedDots: return ESCFunction.feedDots.mnemonic
+        case .cut: return GSFunction.cut.mnemonic
+        case .drawerPulse: return ESCFunction.drawerPulse.mnemonic
+        case .buzzer: return ESCFunction.buzzer.mnemonic
+        case .selectCodePage: return ESCFunction.selectCodePage.mnemonic
+        case .cancelKanjiMode: return FSFunction.cancelKanjiMode.mnemonic
+        case .selectKanjiMode: return FSFunction.selectKanjiMode.mnemonic
+        case .realTimeStatus: return DLEFunction.transmitStatus.mnemonic
+        case .realTimeRequest: return DLEFunction.request.mnemonic
+        case .realTimeCommand: return DLEFunction.command.mnemonic
+        case .automaticStatusBack: return GSFunction.automaticStatusBack.mnemonic
+        case .transmitPrinterID: return GSFunction.transmitPrinterID.mnemonic
+        case .transmitStatus: return GSFunction.transmitStatus.mnemonic
+        case .barcode: return GSFunction.barcode.mnemonic
+        case .barcodeHeight: return GSFunction.barcodeHeight.mnemonic
+        case .barcodeModuleWidth: return GSFunction.barcodeModuleWidth.mnemonic
+        case .hriPosition: return GSFunction.hriPosition.mnemonic
+        case .hriFont: return GSFunction.hriFont.mnemonic
+        case .twoDimensionalCode: return GSExtendedFunction.twoDimensionalCode.mnemonic
+        case .rasterImage: return GSFunction.rasterImageMnemonic
+        case .graphics: return GSExtendedFunction.graphics.mnemonic
+        case .columnImage: return ESCFunction.columnImage.mnemonic
         case .other(let name, _): return name
         case .unknown, .unknownRun: return "?"
         case .repeated(let command, _): return command.name
@@ -222,7 +220,7 @@ extension Command {
         case .rotation(let mode): return mode == 0 || mode == 0x30 ? "90° rotation off" : "90° rotation on"
         case .font(let font): return font <= 2 ? "font \(["A", "B", "C"][Int(font)])" : "font \(font)"
         case .characterSize(let width, let height): return "character size \(width)×\(height)"
-        case .printMode(let bits): return "print mode 0x\(HexBytes.hex(bits)) (resets bold, underline, size, font)"
+        case .printMode(let bits): return "print mode 0x\(Hex.byte(bits)) (resets bold, underline, size, font)"
         case .alignment(let alignment): return alignment <= 2 ? "align \(["left", "centre", "right"][Int(alignment)])" : "align \(alignment)"
         case .defaultLineSpacing: return "default line spacing"
         case .lineSpacing(let dots): return "line spacing \(dots) dots"
@@ -232,12 +230,14 @@ extension Command {
         case .feedDots(let dots): return "print and feed \(dots) dots"
         case .cut(let mode, let feed):
             switch (mode, feed) {
-            case (0x00, nil), (0x30, nil): return "full cut"
-            case (0x01, nil), (0x31, nil): return "partial cut"
-            case (0x41, let n?): return "feed to cutter + \(n), full cut"
-            case (0x42, let n?): return "feed to cutter + \(n), partial cut"
-            case (0x61, let n?), (0x62, let n?): return "set cut position + \(n) and \(mode == 0x61 ? "full" : "partial") cut"
-            case (0x67, let n?), (0x68, let n?): return "feed + \(n), \(mode == 0x67 ? "full" : "partial") cut, back-feed"
+            case (CutMode.full, nil), (CutMode.fullDigit, nil): return "full cut"
+            case (CutMode.partial, nil), (CutMode.partialDigit, nil): return "partial cut"
+            case (CutMode.feedThenFull, let n?): return "feed to cutter + \(n), full cut"
+            case (CutMode.feedThenPartial, let n?): return "feed to cutter + \(n), partial cut"
+            case (CutMode.setPositionThenFull, let n?), (CutMode.setPositionThenPartial, let n?):
+                return "set cut position + \(n) and \(CutMode.isPartial(mode) ? "partial" : "full") cut"
+            case (CutMode.feedCutAndBackFull, let n?), (CutMode.feedCutAndBackPartial, let n?):
+                return "feed + \(n), \(CutMode.isPartial(mode) ? "partial" : "full") cut, back-feed"
             default: return "cut mode \(mode)"
             }
         case .drawerPulse(let pin, let on, let off):
@@ -252,11 +252,11 @@ extension Command {
         case .realTimeRequest(let n): return "real-time request \(n)"
         case .realTimeCommand(let function, let m, let t):
             return function == 1 ? "real-time drawer pulse pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms" : "real-time command \(function) (\(m), \(t))"
-        case .automaticStatusBack(let bits): return "automatic status back mask 0x\(HexBytes.hex(bits))"
+        case .automaticStatusBack(let bits): return "automatic status back mask 0x\(Hex.byte(bits))"
         case .transmitPrinterID(let n): return "transmit printer ID \(n)"
         case .transmitStatus(let n): return "transmit status \(n)"
         case .barcode(let system, let data):
-            if system == 73 { return "barcode CODE128 \(Self.code128Listing(data))" }
+            if system == BarcodeSystem.code128Number { return "barcode CODE128 \(Self.code128Listing(data))" }
             return "barcode \(Self.barcodeName(system)) \(Self.quoted(String(decoding: data, as: UTF8.self)))"
         case .barcodeHeight(let dots): return "barcode height \(dots) dots"
         case .barcodeModuleWidth(let width): return "barcode module width \(width)"
@@ -267,25 +267,27 @@ extension Command {
             return Self.twoDimensionalMeaning(cn: cn, fn: fn, parameters: parameters)
         case .rasterImage(let mode, let widthBytes, let height, let data):
             let scale = ["normal", "double width", "double height", "quadruple"]
-            let size = mode & 0x0F <= 3 ? scale[Int(mode & 0x0F)] : "mode \(mode)"
+            let bits = mode & RasterImageMode.scaleBits
+            let size = bits <= 3 ? scale[Int(bits)] : "mode \(mode)"
             return "raster image \(widthBytes * 8)×\(height) dots (\(widthBytes) bytes × \(height) rows, \(data.count) bytes), \(size)"
         case .graphics(let m, let fn, let parameters):
             switch fn {
-            case 0x70 where parameters.count >= 8:
+            case GraphicsFunction.store where parameters.count >= GraphicsFunction.storeParameterCount:
                 let width = Int(parameters[4]) | Int(parameters[5]) << 8
                 let height = Int(parameters[6]) | Int(parameters[7]) << 8
-                let data = parameters.count - 8
+                let data = parameters.count - GraphicsFunction.storeParameterCount
                 let expected = (width + 7) / 8 * height
                 let length = data == expected ? "\(data) bytes" : "\(data) bytes, but \(width)×\(height) dots need \(expected)"
-                return "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - 0x30)"
-            case 0x32: return "print stored graphics"
-            case 0x31 where parameters.count >= 2: return "graphics density \(parameters[0])×\(parameters[1])"
+                return "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - Int(GraphicsFunction.colour1) + 1)"
+            case GraphicsFunction.print: return "print stored graphics"
+            case GraphicsFunction.density where parameters.count >= 2: return "graphics density \(parameters[0])×\(parameters[1])"
             default: return "graphics function \(fn) (m \(m))"
             }
         case .columnImage(let mode, let width, _):
-            return "column image \(width) dots wide × \(mode >= 32 ? 24 : 8) rows, \(mode >= 32 ? 24 : 8)-dot \(mode & 1 == 1 ? "double" : "single") density"
-        case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + HexBytes.format(Array(parameters.prefix(16)))
-        case .unknown(let byte): return "unknown byte 0x\(HexBytes.hex(byte))"
+            let dots = ColumnImageMode.isTwentyFourDot(mode) ? 24 : 8
+            return "column image \(width) dots wide × \(dots) rows, \(dots)-dot \(ColumnImageMode.isDoubleDensity(mode) ? "double" : "single") density"
+        case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + Hex.bytes(Array(parameters.prefix(16)))
+        case .unknown(let byte): return "unknown byte 0x\(Hex.byte(byte))"
         case .unknownRun(let count): return "\(count) unknown bytes"
         case .repeated(let command, let count): return "\(command.meaning) × \(count)"
         case .truncated(_, let bytes): return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"
@@ -317,23 +319,23 @@ extension Command {
         var index = 0
         while index < data.count {
             let byte = data[index]
-            if byte == 0x7B, index + 1 < data.count {
+            if byte == BarcodeDataEscape.brace, index + 1 < data.count {
                 let code = data[index + 1]
                 index += 2
-                if code == 0x7B {
+                if code == BarcodeDataEscape.brace {
                     text.append("{")
                     continue
                 }
                 flush()
                 switch code {
-                case 0x41, 0x42, 0x43: set = code
+                case BarcodeDataEscape.codeSetA, BarcodeDataEscape.codeSetB, BarcodeDataEscape.codeSetC: set = code
                 default: break
                 }
-                let names: [UInt8: String] = [0x31: "FNC1", 0x32: "FNC2", 0x33: "FNC3", 0x34: "FNC4", 0x53: "SHIFT"]
+                let names = [BarcodeDataEscape.fnc1: "FNC1", BarcodeDataEscape.fnc2: "FNC2", BarcodeDataEscape.fnc3: "FNC3", BarcodeDataEscape.fnc4: "FNC4", BarcodeDataEscape.shift: "SHIFT"]
                 parts.append(names[code] ?? "{" + String(Character(Unicode.Scalar(code))))
                 continue
             }
-            if set == 0x43 {
+            if set == BarcodeDataEscape.codeSetC {
                 flush()
                 parts.append(byte < 10 ? "0\(byte)" : "\(byte)")
             } else {
@@ -346,58 +348,48 @@ extension Command {
     }
 
     static func barcodeName(_ system: UInt8) -> String {
-        let names: [UInt8: String] = [
-            0: "UPC-A", 1: "UPC-E", 2: "EAN13", 3: "EAN8", 4: "CODE39", 5: "ITF", 6: "CODABAR", 65: "UPC-A",
-            66: "UPC-E", 67: "EAN13", 68: "EAN8", 69: "CODE39", 70: "ITF", 71: "CODABAR", 72: "CODE93", 73: "CODE128",
-            74: "GS1-128", 75: "GS1 DataBar Omnidirectional", 76: "GS1 DataBar Truncated", 77: "GS1 DataBar Limited",
-            78: "GS1 DataBar Expanded", 79: "CODE128 auto",
-        ]
-        return names[system] ?? "system \(system)"
+        BarcodeSystem(m: system)?.listingName ?? "system \(system)"
     }
 
     static func twoDimensionalMeaning(cn: UInt8, fn: UInt8, parameters: [UInt8]) -> String {
-        let symbol: String
-        switch cn {
-        case 48: symbol = "PDF417"
-        case 49: symbol = "QR"
-        case 50: symbol = "MaxiCode"
-        case 51: symbol = "GS1 DataBar 2D"
-        case 52: symbol = "composite"
-        case 53: symbol = "Aztec"
-        case 54: symbol = "DataMatrix"
-        default: symbol = "2D symbol cn \(cn)"
-        }
+        typealias Code = TwoDimensionalCodeCommand
+        let kind = Code.CodeType(rawValue: cn)
+        let symbol = kind?.listingName ?? "2D symbol cn \(cn)"
         let first = parameters.first.map(Int.init) ?? -1
-        switch fn {
-        case 0x50 where parameters.count >= 1:
+        let firstByte = parameters.first
+        switch (fn, kind) {
+        case (Code.store, _) where parameters.count >= 1:
             let data = parameters.dropFirst()
             return "\(symbol) store \(data.count) bytes \(quoted(String(decoding: data, as: UTF8.self)))"
-        case 0x51: return "\(symbol) print"
-        case 0x52: return "\(symbol) transmit size"
-        case 0x41 where cn == 49 && parameters.count >= 1:
-            return "QR model \(first == 0x31 ? "1" : first == 0x32 ? "2" : first == 0x33 ? "micro" : String(first))"
-        case 0x43 where cn == 49: return "QR module size \(first)"
-        case 0x45 where cn == 49:
-            let levels = [0x30: "L", 0x31: "M", 0x32: "Q", 0x33: "H"]
-            return "QR error correction \(levels[first] ?? String(first))"
-        case 0x41 where cn == 48: return "PDF417 columns \(first)"
-        case 0x42 where cn == 48: return "PDF417 rows \(first)"
-        case 0x43 where cn == 48: return "PDF417 module width \(first)"
-        case 0x44 where cn == 48: return "PDF417 row height \(first)"
-        case 0x45 where cn == 48 && parameters.count >= 2:
-            return first == 0x30 ? "PDF417 error correction level \(Int(parameters[1]) - 0x30)" : "PDF417 error correction ratio \(parameters[1])×10 %"
-        case 0x46 where cn == 48: return "PDF417 \(first == 1 ? "truncated" : "standard")"
-        case 0x41 where cn == 50: return "MaxiCode mode \(first - 48)"
-        case 0x42 where cn == 53 && parameters.count >= 2:
+        case (Code.print, _): return "\(symbol) print"
+        case (Code.transmitSize, _): return "\(symbol) transmit size"
+        case (Code.modelColumnsOrMode, .qrCode?) where parameters.count >= 1:
+            let models = [Code.qrModel1: "1", Code.qrModel2: "2", Code.qrMicro: "micro"]
+            return "QR model \(firstByte.flatMap { models[$0] } ?? String(first))"
+        case (Code.moduleSize, .qrCode?): return "QR module size \(first)"
+        case (Code.errorCorrection, .qrCode?):
+            let level = firstByte.map { Int($0) - Int(Code.qrErrorCorrectionBase) } ?? -1
+            return "QR error correction \((0...3).contains(level) ? ["L", "M", "Q", "H"][level] : String(first))"
+        case (Code.modelColumnsOrMode, .pdf417?): return "PDF417 columns \(first)"
+        case (Code.rowsOrShape, .pdf417?): return "PDF417 rows \(first)"
+        case (Code.moduleSize, .pdf417?): return "PDF417 module width \(first)"
+        case (Code.rowHeight, .pdf417?): return "PDF417 row height \(first)"
+        case (Code.errorCorrection, .pdf417?) where parameters.count >= 2:
+            return firstByte == Code.pdf417Level
+                ? "PDF417 error correction level \(Int(parameters[1]) - Int(Code.pdf417Level))"
+                : "PDF417 error correction ratio \(parameters[1])×10 %"
+        case (Code.truncation, .pdf417?): return "PDF417 \(first == 1 ? "truncated" : "standard")"
+        case (Code.modelColumnsOrMode, .maxiCode?): return "MaxiCode mode \(first - Int(Code.maxiCodeModeBase))"
+        case (Code.rowsOrShape, .aztecCode?) where parameters.count >= 2:
             let layers = parameters[1] == 0 ? "automatic layers" : "\(parameters[1]) layers"
             return "Aztec \(first == 1 ? "compact" : "full-range"), \(layers)"
-        case 0x43 where cn == 53: return "Aztec module size \(first)"
-        case 0x45 where cn == 53: return "Aztec error correction \(first) %"
-        case 0x42 where cn == 54 && parameters.count >= 3:
+        case (Code.moduleSize, .aztecCode?): return "Aztec module size \(first)"
+        case (Code.errorCorrection, .aztecCode?): return "Aztec error correction \(first) %"
+        case (Code.rowsOrShape, .dataMatrix?) where parameters.count >= 3:
             let size = parameters[1] == 0 && parameters[2] == 0 ? "automatic size" : "\(parameters[1])×\(parameters[2])"
             return "DataMatrix \(first == 1 ? "rectangle" : "square"), \(size)"
-        case 0x43 where cn == 54: return "DataMatrix module size \(first)"
-        default: return "\(symbol) function \(fn) parameters \(HexBytes.format(Array(parameters.prefix(12))))"
+        case (Code.moduleSize, .dataMatrix?): return "DataMatrix module size \(first)"
+        default: return "\(symbol) function \(fn) parameters \(Hex.bytes(Array(parameters.prefix(12))))"
         }
     }
 }

@@ -112,7 +112,7 @@ extension Block: Codable {
         case "raw":
             try allow(["hex"], styled: false)
             let hex: String = try container.decode("hex")
-            guard let bytes = HexBytes.parse(hex) else {
+            guard let bytes = Hex.parse(hex) else {
                 throw EscPosError(
                     .invalidDocument, at: container.path("hex"),
                     "\"hex\" must be pairs of hexadecimal digits, optionally separated by spaces, such as \"1B 40\".")
@@ -194,7 +194,7 @@ extension Block: Codable {
             try container.encode(buzzer.duration, "duration")
         case .raw(let raw):
             try container.encode("raw", "type")
-            try container.encode(HexBytes.format(raw.bytes), "hex")
+            try container.encode(Hex.bytes(raw.bytes), "hex")
         case .image(let image):
             try container.encode("image", "type")
             try image.encode(to: encoder)
@@ -272,45 +272,5 @@ extension Receipt: Codable {
         try container.encodeIfPresent(profile, "profile")
         if options != Options() { try container.encode(options, "options") }
         try container.encode(blocks, "blocks")
-    }
-}
-
-/// Hexadecimal text for raw bytes in JSON.
-enum HexBytes {
-    static func parse(_ text: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "," {
-                if high != nil { return nil }
-                continue
-            }
-            guard let nibble = nibble(scalar) else { return nil }
-            if let h = high {
-                bytes.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
-        }
-        return high == nil ? bytes : nil
-    }
-
-    static func format(_ bytes: [UInt8]) -> String {
-        bytes.map(hex).joined(separator: " ")
-    }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-    }
-
-    private static func nibble(_ scalar: Unicode.Scalar) -> UInt8? {
-        switch scalar.value {
-        case 0x30...0x39: return UInt8(scalar.value - 0x30)
-        case 0x41...0x46: return UInt8(scalar.value - 0x41 + 10)
-        case 0x61...0x66: return UInt8(scalar.value - 0x61 + 10)
-        default: return nil
-        }
     }
 }

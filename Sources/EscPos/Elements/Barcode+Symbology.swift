@@ -61,32 +61,5 @@ extension Barcode {
             .upcA, .upcE, .ean13, .ean8, .code39, .itf, .itf14, .codabar, .code93, .code128, .gs1128,
             .gs1DataBarOmnidirectional, .gs1DataBarTruncated, .gs1DataBarLimited, .gs1DataBarExpanded,
         ]
-
-        /// The `GS k` function B number (65…78).
-        var functionBNumber: UInt8? {
-            switch self {
-            case .upcA: 65
-            case .upcE: 66
-            case .ean13: 67
-            case .ean8: 68
-            case .code39: 69
-            case .itf, .itf14: 70
-            case .codabar: 71
-            case .code93: 72
-            case .code128: 73
-            case .gs1128: 74
-            case .gs1DataBarOmnidirectional: 75
-            case .gs1DataBarTruncated: 76
-            case .gs1DataBarLimited: 77
-            case .gs1DataBarExpanded: 78
-            default: nil
-            }
-        }
-
-        /// The `GS k` function A number (0…6), for printers that lack function B; `nil` when there is none.
-        var functionANumber: UInt8? {
-            guard let number = functionBNumber, number <= 71 else { return nil }
-            return number - 65
-        }
     }
 }

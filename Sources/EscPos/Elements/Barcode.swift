@@ -143,14 +143,3 @@ extension Barcode {
         var commandValue: UInt8 { self == .a ? 0 : 1 }
     }
 }
-
-extension TextStyle.Alignment {
-    /// The `ESC a` parameter.
-    var symbolCommandValue: UInt8 {
-        switch self {
-        case .left: 0
-        case .center: 1
-        case .right: 2
-        }
-    }
-}

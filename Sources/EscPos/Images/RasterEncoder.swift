@@ -64,12 +64,12 @@ public struct RasterEncoder: Hashable, Sendable {
         let rowBytes = bitmap.bytesPerRow
         precondition(rowBytes <= 0xFFFF, "GS v 0 takes at most 65 535 bytes per row")
         let band = rowsPerBand(for: bitmap)
-        let mode: UInt8 = (doubleWidth ? 1 : 0) | (doubleHeight ? 2 : 0)
+        let mode = RasterImageMode.mode(doubleWidth: doubleWidth, doubleHeight: doubleHeight)
         bytes.reserveCapacity(bytes.count + bitmap.bits.count + 8 * (bitmap.height / band + 1))
         var top = 0
         while top < bitmap.height {
             let rows = min(band, bitmap.height - top)
-            bytes.append(contentsOf: [0x1D, 0x76, 0x30, mode])
+            bytes.append(contentsOf: [ControlCode.gs, GSFunction.rasterImage.rawValue, GSFunction.rasterImageFunction, mode])
             Self.appendLittleEndian16(rowBytes, to: &bytes)
             Self.appendLittleEndian16(rows, to: &bytes)
             bytes.append(contentsOf: bitmap.bits[(top * rowBytes)..<((top + rows) * rowBytes)])
@@ -94,18 +94,15 @@ public struct RasterEncoder: Hashable, Sendable {
         var top = 0
         while top < bitmap.height {
             let rows = min(band, bitmap.height - top)
-            let parameterLength = 10 + rows * rowBytes
+            let parameterLength = 2 + GraphicsFunction.storeParameterCount + rows * rowBytes
+            let graphics = GSExtendedFunction.graphics
             if parameterLength <= 0xFFFF {
-                bytes.append(contentsOf: [0x1D, 0x28, 0x4C])
-                Self.appendLittleEndian16(parameterLength, to: &bytes)
+                bytes.append(contentsOf: graphics.header(parameterLength: parameterLength))
             } else {
-                precondition(parameterLength <= 0xFFFF_FFFF, "GS 8 L takes at most 4 294 967 295 bytes")
-                bytes.append(contentsOf: [0x1D, 0x38, 0x4C])
-                for shift in stride(from: 0, to: 32, by: 8) {
-                    bytes.append(UInt8(truncatingIfNeeded: parameterLength >> shift))
-                }
+                bytes.append(contentsOf: graphics.longHeader(parameterLength: parameterLength))
             }
-            bytes.append(contentsOf: [0x30, 0x70, 0x30, doubleWidth ? 2 : 1, doubleHeight ? 2 : 1, 0x31])
+            bytes.append(contentsOf: [GraphicsFunction.m, GraphicsFunction.store, GraphicsFunction.monochrome])
+            bytes.append(contentsOf: [doubleWidth ? 2 : 1, doubleHeight ? 2 : 1, GraphicsFunction.colour1])
             Self.appendLittleEndian16(bitmap.width, to: &bytes)
             Self.appendLittleEndian16(rows, to: &bytes)
             bytes.append(contentsOf: bitmap.bits[(top * rowBytes)..<((top + rows) * rowBytes)])
@@ -115,7 +112,7 @@ public struct RasterEncoder: Hashable, Sendable {
     }
 
     /// `GS ( L` function 50: print the graphics data in the print buffer.
-    static let printGraphics: [UInt8] = [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32]
+    static let printGraphics = GSExtendedFunction.graphics.command([GraphicsFunction.m, GraphicsFunction.print])
 
     /// The line spacing `ESC *` bands are printed with: 24 dots, so each 24-dot band starts where the last
     /// one ended (`ESC 3 24` = `1B 33 18`). It assumes the vertical motion unit is one dot, the
@@ -137,7 +134,7 @@ public struct RasterEncoder: Hashable, Sendable {
         let image = doubleHeight ? bitmap.repeatingRows(2) : bitmap
         let width = image.width
         let rowBytes = image.bytesPerRow
-        bytes.append(contentsOf: [0x1B, 0x33, Self.columnBandLineSpacing])
+        bytes.append(contentsOf: ESCFunction.lineSpacing(Self.columnBandLineSpacing))
         image.bits.withUnsafeBufferPointer { rows in
             var column = [UInt8](repeating: 0, count: 3 * width)
             var top = 0
@@ -156,14 +153,14 @@ public struct RasterEncoder: Hashable, Sendable {
                         }
                     }
                 }
-                bytes.append(contentsOf: [0x1B, 0x2A, doubleWidth ? 32 : 33])
+                bytes.append(contentsOf: ESCFunction.columnImage(doubleWidth ? ColumnImageMode.singleDensity24 : ColumnImageMode.doubleDensity24))
                 Self.appendLittleEndian16(width, to: &bytes)
                 bytes.append(contentsOf: column)
-                bytes.append(0x0A)
+                bytes.append(ControlCode.lf)
                 top += 24
             }
         }
-        bytes.append(contentsOf: [0x1B, 0x32])
+        bytes.append(contentsOf: ESCFunction.defaultLineSpacing())
     }
 
     private static func appendLittleEndian16(_ value: Int, to bytes: inout [UInt8]) {

@@ -7,9 +7,9 @@
 ///
 /// ESC/POS spells code-set changes in the data: `{A` `{B` `{C` select a set, `{S` shifts, `{1` is FNC1 and
 /// `{{` is a literal `{`. In code set C each data byte is a pair's value, 0–99.
-struct Code128Encoder {
+package struct Code128Encoder {
     /// One thing to encode: a character (ASCII 0–127) or the FNC1 function character.
-    enum Item: Hashable {
+    package enum Item: Hashable {
         case character(UInt8)
         case fnc1
     }
@@ -23,9 +23,9 @@ struct Code128Encoder {
 
         var selector: UInt8 {
             switch self {
-            case .a: UInt8(ascii: "A")
-            case .b: UInt8(ascii: "B")
-            case .c: UInt8(ascii: "C")
+            case .a: BarcodeDataEscape.codeSetA
+            case .b: BarcodeDataEscape.codeSetB
+            case .c: BarcodeDataEscape.codeSetC
             }
         }
 
@@ -114,7 +114,7 @@ struct Code128Encoder {
                             from: position)
                     }
                 case (.a, .character(let c)), (.b, .character(let c)):
-                    let literalBytes = c == UInt8(ascii: "{") ? 2 : 1
+                    let literalBytes = c == BarcodeDataEscape.brace ? 2 : 1
                     if set.canEncode(c) {
                         relax(
                             position + 1, set, node.cost + Cost(symbols: 1, bytes: literalBytes), .single(item),
@@ -149,7 +149,7 @@ struct Code128Encoder {
         let totalCost = bestCost ?? Cost(symbols: 1, bytes: 2)
         var bytes: [UInt8] = []
         var sets: [CodeSet] = []
-        let brace = UInt8(ascii: "{")
+        let brace = BarcodeDataEscape.brace
         for (step, set) in steps.reversed() {
             switch step {
             case .start, .switchSet:
@@ -158,11 +158,11 @@ struct Code128Encoder {
             case .pair(let value):
                 bytes.append(value)
             case .single(.fnc1):
-                bytes += [brace, UInt8(ascii: "1")]
+                bytes += [brace, BarcodeDataEscape.fnc1]
             case .single(.character(let c)):
                 bytes += c == brace ? [brace, brace] : [c]
             case .shifted(let c):
-                bytes += [brace, UInt8(ascii: "S")]
+                bytes += [brace, BarcodeDataEscape.shift]
                 bytes += c == brace ? [brace, brace] : [c]
             }
         }

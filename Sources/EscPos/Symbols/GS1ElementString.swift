@@ -1,24 +1,5 @@
 /// Parses, checks and encodes GS1 element strings, `(01)09501101530003(10)ABC`.
 enum GS1ElementString {
-    /// AIs whose first two digits make them fixed-length, so they need no FNC1 after them, with the length
-    /// of AI plus value (GS1 General Specifications, the "predefined length" table).
-    private static let predefinedLengths: [String: (aiLength: Int, totalLength: Int)] = [
-        "00": (2, 20), "01": (2, 16), "02": (2, 16), "03": (2, 16), "04": (2, 18),
-        "11": (2, 8), "12": (2, 8), "13": (2, 8), "14": (2, 8), "15": (2, 8), "16": (2, 8), "17": (2, 8),
-        "18": (2, 8), "19": (2, 8), "20": (2, 4),
-        "31": (4, 10), "32": (4, 10), "33": (4, 10), "34": (4, 10), "35": (4, 10), "36": (4, 10),
-        "41": (3, 16),
-    ]
-
-    /// Maximum value lengths of common variable-length AIs; others may hold up to 90 characters.
-    private static let variableMaximums: [String: Int] = [
-        "10": 20, "21": 20, "22": 20, "30": 8, "37": 8, "240": 30, "241": 30, "250": 30, "251": 30,
-        "400": 30, "401": 30, "403": 30, "420": 20, "8003": 30, "8004": 30, "8020": 25, "90": 30,
-    ]
-
-    /// AIs whose values are digits only among the variable-length ones above.
-    private static let numericVariable: Set<String> = ["30", "37"]
-
     /// One checked element: AI, value (check digit completed), and whether it is fixed-length.
     struct Element: Equatable {
         var applicationIdentifier: String
@@ -77,15 +58,15 @@ enum GS1ElementString {
                         + "letters, digits and !\"%&'*+,-./:;<=>?_ only.")
             }
             let prefix = String(decoding: ai.prefix(2), as: UTF8.self)
-            if let predefined = predefinedLengths[prefix] {
-                guard ai.count == predefined.aiLength else {
+            if let predefined = GS1ApplicationIdentifier.predefinedLengths[prefix] {
+                guard ai.count == predefined.identifierLength else {
                     throw EscPosError(
                         .invalidBarcodeData, at: path,
-                        "GS1 application identifier (\(aiText)) should have \(predefined.aiLength) digits.")
+                        "GS1 application identifier (\(aiText)) should have \(predefined.identifierLength) digits.")
                 }
-                let length = predefined.totalLength - predefined.aiLength
+                let length = predefined.valueLength
                 let name = "GS1 element (\(aiText))"
-                if ["00", "01", "02"].contains(prefix) {
+                if GS1ApplicationIdentifier.checkDigitPrefixes.contains(prefix) {
                     value = try GS1CheckDigit.completed(value, length: length, name: name, at: path)
                 } else {
                     guard value.count == length, GS1CheckDigit.isAllDigits(value) else {
@@ -95,13 +76,13 @@ enum GS1ElementString {
                 }
                 elements.append(Element(applicationIdentifier: aiText, value: String(decoding: value, as: UTF8.self), isFixedLength: true))
             } else {
-                let maximum = variableMaximums[aiText] ?? 90
+                let maximum = GS1ApplicationIdentifier.variableMaximums[aiText] ?? GS1ApplicationIdentifier.defaultMaximumLength
                 guard value.count <= maximum else {
                     throw EscPosError(
                         .invalidBarcodeData, at: path,
                         "GS1 element (\(aiText)) holds at most \(maximum) characters; got \(value.count).")
                 }
-                if numericVariable.contains(aiText), !GS1CheckDigit.isAllDigits(value) {
+                if GS1ApplicationIdentifier.numericVariable.contains(aiText), !GS1CheckDigit.isAllDigits(value) {
                     throw EscPosError(.invalidBarcodeData, at: path, "GS1 element (\(aiText)) takes digits only.")
                 }
                 elements.append(Element(applicationIdentifier: aiText, value: String(decoding: value, as: UTF8.self), isFixedLength: false))
@@ -130,10 +111,10 @@ enum GS1ElementString {
         for (index, element) in elements.enumerated() {
             bytes += Array("(\(element.applicationIdentifier))".utf8)
             for byte in element.value.utf8 {
-                if byte == UInt8(ascii: "*") { bytes.append(UInt8(ascii: "{")) }
+                if byte == BarcodeDataEscape.asterisk { bytes.append(BarcodeDataEscape.brace) }
                 bytes.append(byte)
             }
-            if !element.isFixedLength, index < elements.count - 1 { bytes += Array("{1".utf8) }
+            if !element.isFixedLength, index < elements.count - 1 { bytes += [BarcodeDataEscape.brace, BarcodeDataEscape.fnc1] }
         }
         return bytes
     }

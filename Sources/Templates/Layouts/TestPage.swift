@@ -108,8 +108,8 @@ public struct TestPage: ReceiptComponent, Hashable, Sendable {
     /// The command that selects `slot`'s page on this printer.
     private func selection(of slot: PrinterProfile.CodePageSlot) -> [UInt8] {
         switch profile.codePageCommand {
-        case .escT: return [0x1B, 0x74, slot.number]
-        case .escGSt: return [0x1B, 0x1D, 0x74, slot.number]
+        case .escT: return ESCFunction.selectCodePage(slot.number)
+        case .escGSt: return ESCFunction.starExtension(ESCFunction.selectCodePage.rawValue, slot.number)
         }
     }
 
