@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["EscPos", .product(name: "Logging", package: "swift-log")]
         ),
         // A transport that keeps everything in memory: scripted replies, recorded bytes, faults. For tests.
-        .target(name: "EscPosInMemoryTransport", dependencies: ["EscPosPrinting"]),
+        .target(name: "EscPosInMemoryTransport", dependencies: ["EscPos", "EscPosPrinting"]),
         // Not a product: the blocking-I/O thread pool, errno and system calls the device transports share.
         .target(
             name: "EscPosTransportSupport",
@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "EscPosUSBTransport",
             dependencies: [
-                "EscPosPrinting", "EscPosTransportSupport", "CLibUSB",
+                "EscPos", "EscPosPrinting", "EscPosTransportSupport", "CLibUSB",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -83,7 +83,7 @@ struct StatusRequestScanner: Sendable {
     }
 
     private static func startsCommand(_ byte: UInt8) -> Bool {
-        byte == 0x1B || byte == 0x1D || byte == 0x10 || byte == 0x1C
+        CommandFraming.startsCommand(byte)
     }
 
     /// Moves on once the header says how long its command is; bytes of the header that turn out not to
@@ -111,99 +111,39 @@ struct StatusRequestScanner: Sendable {
         if !leftover.isEmpty { process(leftover, into: &requests) }
     }
 
-    /// The framing of `CommandDecoder` for a command header (at most 8 bytes, starting with ESC, GS, DLE
-    /// or FS).
+    /// The frame of a command header (starting with ESC, GS, DLE or FS): a status request the printer
+    /// answers at once, or the length ``CommandFraming`` gives.
     private static func frame(_ header: [UInt8]) -> Frame {
         let count = header.count
         guard count >= 2 else { return .needMore }
-        func word(_ at: Int) -> Int { Int(header[at]) | Int(header[at + 1]) << 8 }
-        let code = header[1]
-        switch header[0] {
-        case 0x1B:
-            switch code {
-            case 0x40, 0x32, 0x4C, 0x53, 0x69, 0x6D: return .length(2)
-            case 0x45, 0x2D, 0x47, 0x7B, 0x56, 0x4D, 0x21, 0x61, 0x33, 0x64, 0x4A, 0x74, 0x20, 0x25, 0x52, 0x3D,
-                0x54:
-                return .length(3)
-            case 0x42, 0x24, 0x5C: return .length(4)
-            case 0x63: return .length(4)
-            case 0x70: return .length(5)
-            case 0x1D:
-                guard count >= 3 else { return .needMore }
-                return .length(header[2] == 0x74 ? 4 : 2)
-            case 0x2A:
-                guard count >= 5 else { return .needMore }
-                return .length(5 + (header[2] >= 32 ? word(3) * 3 : word(3)))
-            case 0x44: return .untilNUL
-            case 0x28:
-                guard count >= 5 else { return .needMore }
-                return .length(5 + word(3))
-            default: return .length(1)
+        switch (header[0], header[1]) {
+        case (ControlCode.dle, DLEFunction.transmitStatus.rawValue):
+            guard count >= 3 else { return .needMore }
+            return .request(.realTimeStatus(header[2]))
+        case (ControlCode.gs, GSFunction.automaticStatusBack.rawValue):
+            guard count >= 3 else { return .needMore }
+            return .request(.automaticStatusBack(header[2]))
+        case (ControlCode.gs, GSFunction.transmitPrinterID.rawValue):
+            guard count >= 3 else { return .needMore }
+            return .request(.transmitPrinterID(header[2]))
+        case (ControlCode.gs, GSFunction.transmitStatus.rawValue):
+            guard count >= 3 else { return .needMore }
+            return .request(.transmitStatus(header[2]))
+        case (ControlCode.gs, GSFunction.extended.rawValue):
+            // GS ( H function 48: the process ID request, answered once what came before is printed.
+            let request = StatusCommands.processIDRequestPrefix
+            let compared = min(count, request.count)
+            if header.prefix(compared).elementsEqual(request.prefix(compared)) {
+                guard count >= request.count + 4 else { return .needMore }
+                return .request(.other(name: "GS ( H", parameters: Array(header[5...])))
             }
-        case 0x1D:
-            switch code {
-            case 0x61, 0x49, 0x72:
-                guard count >= 3 else { return .needMore }
-                let n = header[2]
-                switch code {
-                case 0x61: return .request(.automaticStatusBack(n))
-                case 0x49: return .request(.transmitPrinterID(n))
-                default: return .request(.transmitStatus(n))
-                }
-            case 0x21, 0x42, 0x68, 0x77, 0x48, 0x66, 0x2F: return .length(3)
-            case 0x4C, 0x57, 0x50: return .length(4)
-            case 0x3A: return .length(2)
-            case 0x56:
-                guard count >= 3 else { return .needMore }
-                return .length([0x41, 0x42, 0x61, 0x62, 0x67, 0x68].contains(header[2]) ? 4 : 3)
-            case 0x6B:
-                guard count >= 3 else { return .needMore }
-                if header[2] <= 6 { return .untilNUL }
-                guard count >= 4 else { return .needMore }
-                return .length(4 + Int(header[3]))
-            case 0x28:
-                guard count >= 5 else { return .needMore }
-                if header[2] == 0x48, word(3) == 6 {
-                    // GS ( H function 48: the process ID request, answered once what came before is printed.
-                    let request = StatusCommands.processIDRequestPrefix
-                    guard count >= request.count + 4 else { return .needMore }
-                    if header.starts(with: request) {
-                        return .request(.other(name: "GS ( H", parameters: Array(header[5...])))
-                    }
-                }
-                return .length(5 + word(3))
-            case 0x38:
-                guard count >= 7 else { return .needMore }
-                return .length(7 + (word(3) | word(5) << 16))
-            case 0x76:
-                // `GS v` other than `GS v 0` is no command the decoder knows; its GS is skipped as one byte.
-                guard count >= 3 else { return .needMore }
-                guard header[2] == 0x30 else { return .length(1) }
-                guard count >= 8 else { return .needMore }
-                return .length(8 + word(4) * word(6))
-            case 0x2A:
-                guard count >= 4 else { return .needMore }
-                return .length(4 + Int(header[2]) * Int(header[3]) * 8)
-            default: return .length(1)
-            }
-        case 0x10:
-            switch code {
-            case 0x04:
-                guard count >= 3 else { return .needMore }
-                return .request(.realTimeStatus(header[2]))
-            case 0x05: return .length(3)
-            case 0x14: return .length(5)
-            default: return .length(1)
-            }
-        default:  // FS
-            switch code {
-            case 0x2E, 0x26: return .length(2)
-            case 0x21, 0x2D, 0x43: return .length(3)
-            case 0x28:
-                guard count >= 5 else { return .needMore }
-                return .length(5 + word(3))
-            default: return .length(1)
-            }
+        default:
+            break
+        }
+        switch CommandFraming.frame(header) {
+        case .needMore: return .needMore
+        case .length(let length): return .length(length)
+        case .untilNUL: return .untilNUL
         }
     }
 }

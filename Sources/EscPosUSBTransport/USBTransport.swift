@@ -1,3 +1,4 @@
+import EscPos
 public import EscPosPrinting
 import EscPosTransportSupport
 public import Logging
@@ -298,8 +299,8 @@ public final class USBTransport: PrinterTransport {
     )
         -> TransportError
     {
-        let vendor = hex4(candidate.vendorID).lowercased()
-        let product = hex4(candidate.productID).lowercased()
+        let vendor = Hex.word(candidate.vendorID).lowercased()
+        let product = Hex.word(candidate.productID).lowercased()
         switch error {
         case .accessDenied:
             return TransportError(

@@ -3,6 +3,8 @@ package enum GSExtendedFunction: UInt8, Sendable {
     /// `GS ( D pL pH 20 [a b]…`: enable (b 1) or disable (b 0) real-time command a (1 drawer pulse,
     /// 2 power off).
     case realTimeCommandControl = 0x44
+    /// `GS ( H`: request a response (function 48: the process ID response).
+    case responseRequest = 0x48
     /// `GS ( L` / `GS 8 L`: graphics; see ``GraphicsFunction``.
     case graphics = 0x4C
     /// `GS ( k`: 2D codes; see ``TwoDimensionalCodeCommand``.
@@ -12,6 +14,7 @@ package enum GSExtendedFunction: UInt8, Sendable {
     package var mnemonic: String {
         switch self {
         case .realTimeCommandControl: "GS ( D"
+        case .responseRequest: "GS ( H"
         case .graphics: "GS ( L"
         case .twoDimensionalCode: "GS ( k"
         }
@@ -21,6 +24,7 @@ package enum GSExtendedFunction: UInt8, Sendable {
     package var longMnemonic: String {
         switch self {
         case .realTimeCommandControl: "GS 8 D"
+        case .responseRequest: "GS 8 H"
         case .graphics: "GS 8 L"
         case .twoDimensionalCode: "GS 8 k"
         }

@@ -5,14 +5,14 @@
 /// Layouts follow the Epson ESC/POS reference (`DLE EOT`, `GS a`, `GS r`, `GS I`, `GS ( H`).
 package enum StatusCommands {
     /// `DLE EOT n` (`10 04 n`): a real-time status request, answered at once with one byte.
-    package static func realTimeStatusRequest(_ n: UInt8) -> [UInt8] { [0x10, 0x04, n] }
+    package static func realTimeStatusRequest(_ n: UInt8) -> [UInt8] { DLEFunction.transmitStatus(n) }
 
     /// `GS a n` (`1D 61 n`): Automatic Status Back on for the conditions in `n` (bit 0 drawer, 1 online,
     /// 2 error, 3 roll paper sensor); `0` turns it off.
-    package static func automaticStatusBack(_ n: UInt8) -> [UInt8] { [0x1D, 0x61, n] }
+    package static func automaticStatusBack(_ n: UInt8) -> [UInt8] { GSFunction.automaticStatusBack(n) }
 
     /// `GS I n` (`1D 49 n`): transmit printer ID.
-    package static func printerID(_ n: UInt8) -> [UInt8] { [0x1D, 0x49, n] }
+    package static func printerID(_ n: UInt8) -> [UInt8] { GSFunction.transmitPrinterID(n) }
 
     /// The first byte of a `GS I` information block (`5F <text> 00`: firmware, maker, model, serial, fonts).
     package static let informationBlockHeader: UInt8 = 0x5F
@@ -25,7 +25,7 @@ package enum StatusCommands {
     }
 
     /// `GS r n` (`1D 72 n`): transmit status (1 paper sensor, 2 drawer).
-    package static func transmitStatus(_ n: UInt8) -> [UInt8] { [0x1D, 0x72, n] }
+    package static func transmitStatus(_ n: UInt8) -> [UInt8] { GSFunction.transmitStatus(n) }
 
     /// `GS ( H pL pH fn m d1 d2 d3 d4` with `fn = m = 48` (`1D 28 48 06 00 30 30 d1 d2 d3 d4`): ask the
     /// printer to send the process ID response once it has processed (for print data: printed) everything
@@ -35,7 +35,11 @@ package enum StatusCommands {
     }
 
     /// The bytes of ``processIDRequest(_:)`` before the four ID bytes.
-    package static let processIDRequestPrefix: [UInt8] = [0x1D, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30]
+    package static let processIDRequestPrefix: [UInt8] =
+        GSExtendedFunction.responseRequest.header(parameterLength: 6) + [processIDFunction, processIDFunction]
+
+    /// `fn` (and `m`) of the process ID request, 48.
+    package static let processIDFunction: UInt8 = 0x30
 
     /// The process ID response: `37 22 d1 d2 d3 d4 00` (header `37`, identifier `22`, the ID, NUL).
     package static func processIDResponse(_ id: [UInt8]) -> [UInt8] {

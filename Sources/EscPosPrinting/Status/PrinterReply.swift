@@ -112,9 +112,9 @@ extension PrinterReply {
     /// The reply's bytes in hex, for error messages.
     var byteDescription: String {
         switch self {
-        case .realTimeStatus(let byte), .byte(let byte), .unknown(let byte): return "byte 0x\(hex(byte))"
-        case .automaticStatusBack(let bytes): return "bytes " + bytes.map(hex).joined(separator: " ")
-        case .processID(let id): return "a process ID response for ID " + id.map(hex).joined(separator: " ")
+        case .realTimeStatus(let byte), .byte(let byte), .unknown(let byte): return "byte 0x\(Hex.byte(byte))"
+        case .automaticStatusBack(let bytes): return "bytes " + bytes.map(Hex.byte).joined(separator: " ")
+        case .processID(let id): return "a process ID response for ID " + id.map(Hex.byte).joined(separator: " ")
         case .information(let text): return "an information block of \(text.utf8.count) bytes"
         case .typeInformation(let bytes): return "a type-information block of \(bytes.count) bytes"
         }

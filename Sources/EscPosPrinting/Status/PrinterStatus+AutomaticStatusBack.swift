@@ -26,7 +26,7 @@ extension PrinterStatus {
         guard Self.isAutomaticStatusBack(bytes) else {
             throw TransportError(
                 .invalidReply,
-                "\(bytes.map(hex).joined(separator: " ")) is not an Automatic Status Back block: it has 4 bytes, "
+                "\(bytes.map(Hex.byte).joined(separator: " ")) is not an Automatic Status Back block: it has 4 bytes, "
                     + "the first with the bit pattern 0xx1xx00"
             )
         }

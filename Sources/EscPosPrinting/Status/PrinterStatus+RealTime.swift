@@ -59,7 +59,7 @@ extension PrinterStatus {
         guard Self.isRealTimeReply(reply) else {
             throw TransportError(
                 .invalidReply,
-                "byte 0x\(hex(reply)) is not a reply to DLE EOT \(request.rawValue): status replies have the bit "
+                "byte 0x\(Hex.byte(reply)) is not a reply to DLE EOT \(request.rawValue): status replies have the bit "
                     + "pattern 0xx1xx10; check that the printer speaks ESC/POS and that nothing else shares the line"
             )
         }
@@ -139,9 +139,4 @@ extension PrinterStatus {
             return nil
         }
     }
-}
-
-func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
 }

@@ -1,3 +1,5 @@
+import EscPos
+
 /// The name of a printer, the same in code, on the command line and in configuration files.
 ///
 /// | URI | Printer |
@@ -138,7 +140,7 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
         case .usb(let selector):
             var text = "usb://"
             if let vendor = selector.vendorID, let product = selector.productID {
-                text += "\(hex4(vendor)):\(hex4(product))"
+                text += "\(Hex.word(vendor)):\(Hex.word(product))"
             }
             if let serial = selector.serialNumber { text += "?serial=\(serial)" }
             return text
@@ -262,8 +264,4 @@ extension PrinterURI: Codable {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
-}
-
-package func hex4(_ value: UInt16) -> String {
-    hex(UInt8(value >> 8)) + hex(UInt8(value & 0xFF))
 }
