@@ -20,11 +20,11 @@ from pathlib import Path
 
 try:
     import jsonschema
-    from referencing import Registry, Resource
 except ImportError:
-    sys.exit(
+    print(
         "validate-schemas: the Python jsonschema package is missing; install python3-jsonschema "
-        "(scripts/install-dependencies does)."
+        "(scripts/install-dependencies does).",
+        file=sys.stderr,
     )
     sys.exit(2)
 
@@ -39,6 +39,17 @@ def load_schemas():
         schema = json.loads(path.read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         schemas[path.name] = schema
+    try:
+        from referencing import Registry, Resource  # jsonschema 4.18 and later
+    except ImportError:
+        # Debian 12's python3-jsonschema (4.10) resolves references through a RefResolver store instead.
+        store = {schema["$id"]: schema for schema in schemas.values()}
+        return {
+            name: jsonschema.Draft202012Validator(
+                schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store)
+            )
+            for name, schema in schemas.items()
+        }
     registry = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
     )
@@ -115,7 +126,13 @@ def main():
             failures += 1
             print(f"FAIL {describe(path)}: valid against {schema}, expected it to be rejected")
         else:
-            verdict = "valid" if should_be_valid else f"rejected ({json_path(errors[0])}: {errors[0].message[:120]})"
+            if should_be_valid:
+                verdict = "valid"
+            else:
+                # An invalid field is also "unevaluated" (failed subschemas evaluate nothing); name the field.
+                specific = [error for error in errors if error.validator != "unevaluatedProperties"]
+                reason = jsonschema.exceptions.best_match(specific or errors)
+                verdict = f"rejected ({json_path(reason)}: {reason.message[:120]})"
             print(f"ok   {describe(path)}: {verdict}")
     print(f"{len(checks) - failures} of {len(checks)} files as expected")
     return 1 if failures else 0
