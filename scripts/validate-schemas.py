@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks JSON files against the schemas in Schemas/ with an independent validator (Python jsonschema).
 
-Without arguments it checks the repository: every example and golden document, the fuzzing corpus and
-Schemas/Tests/valid/*.json must be valid, and every Schemas/Tests/invalid/*.json must be rejected.
+Without arguments it checks the repository: every example and golden document, the fuzzing corpus,
+Schemas/Tests/valid/*.json and the JSON examples of the README and the format articles must be valid,
+and every Schemas/Tests/invalid/*.json must be rejected.
 With files, it checks those (`--expect invalid` for files that must be rejected).
 
 The schema for a file comes from its name: Examples/receipts/sales-order.json and files starting
@@ -67,8 +68,27 @@ def schema_name(path):
     return "receipt-document.schema.json"
 
 
-def repository_files():
-    """(file, expected validity) for everything the repository promises is valid or invalid."""
+DOCUMENTATION = [
+    "README.md",
+    "Sources/EscPos/Documentation.docc/JSONDocumentFormat.md",
+    "Sources/Templates/Documentation.docc/Articles/TemplateDataFormat.md",
+]
+
+
+def read_file(path):
+    """A file's JSON, or the reason it has none."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), None
+    except (OSError, json.JSONDecodeError) as error:
+        return None, f"not readable JSON: {error}"
+
+
+def file_check(path, should_be_valid):
+    return (describe(path), schema_name(path), lambda: read_file(path), should_be_valid)
+
+
+def repository_checks():
+    """(label, schema, load, expected validity) for everything the repository promises is valid or invalid."""
     valid = [
         *sorted((REPOSITORY / "Examples/receipts").glob("*.json")),
         *sorted((REPOSITORY / "Fixtures").glob("*.json")),
@@ -78,7 +98,43 @@ def repository_files():
         *sorted((SCHEMAS / "Tests/valid").glob("*.json")),
     ]
     invalid = sorted((SCHEMAS / "Tests/invalid").glob("*.json"))
-    return [(path, True) for path in valid] + [(path, False) for path in invalid]
+    checks = [file_check(path, True) for path in valid] + [file_check(path, False) for path in invalid]
+    for page in DOCUMENTATION:
+        checks += documentation_checks(page)
+    return checks
+
+
+def documentation_checks(page):
+    """The JSON examples of a documentation page: whole documents, single blocks (checked inside a document)
+    and template data. A `json` code block may hold several objects one after another."""
+    text = (REPOSITORY / page).read_text(encoding="utf-8")
+    checks = []
+    for index, block in enumerate(text.split("```json\n")[1:], start=1):
+        block = block.split("```")[0]
+        label = f"{page} (json example {index})"
+        if "..." in block or "…" in block:
+            continue  # an outline such as "blocks": [ ... ], not a complete example
+        decoder = json.JSONDecoder()
+        position = 0
+        while block[position:].strip():
+            position += len(block[position:]) - len(block[position:].lstrip())
+            try:
+                example, position = decoder.raw_decode(block, position)
+            except json.JSONDecodeError as error:
+                reason = f"not readable JSON: {error}"
+                checks.append((label, "receipt-document.schema.json", lambda reason=reason: (None, reason), True))
+                break
+            if isinstance(example, dict) and {"code", "path", "message"} <= example.keys():
+                continue  # an EscPosError, not a document
+            schema = "receipt-document.schema.json"
+            if isinstance(example, dict) and "store" in example:
+                schema = "sales-receipt-data.schema.json"
+            elif isinstance(example, dict) and "orderNumber" in example:
+                schema = "kitchen-ticket-data.schema.json"
+            elif isinstance(example, dict) and "schemaVersion" not in example:
+                example = {"schemaVersion": 1, "blocks": [example]}  # a block on its own
+            checks.append((label, schema, lambda example=example: (example, None), True))
+    return checks
 
 
 def json_path(error):
@@ -103,38 +159,36 @@ def main():
 
     validators = load_schemas()
     if arguments.files:
-        checks = [(path.resolve(), arguments.expect == "valid") for path in arguments.files]
+        checks = [file_check(path.resolve(), arguments.expect == "valid") for path in arguments.files]
     else:
-        checks = repository_files()
+        checks = repository_checks()
 
     failures = 0
-    for path, should_be_valid in checks:
-        schema = schema_name(path)
-        try:
-            instance = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            print(f"FAIL {describe(path)}: not readable JSON: {error}")
+    for label, schema, load, should_be_valid in checks:
+        instance, unreadable = load()
+        if unreadable:
+            print(f"FAIL {label}: {unreadable}")
             failures += 1
             continue
-        errors = sorted(validators[schema].iter_errors(instance), key=lambda error: list(error.absolute_path))
+        errors = sorted(
+            validators[schema].iter_errors(instance), key=lambda error: [str(part) for part in error.absolute_path]
+        )
         if should_be_valid and errors:
             failures += 1
-            print(f"FAIL {describe(path)}: invalid against {schema}, expected valid:")
+            print(f"FAIL {label}: invalid against {schema}, expected valid:")
             for error in errors:
                 print(f"    {json_path(error)}: {error.message}")
         elif not should_be_valid and not errors:
             failures += 1
-            print(f"FAIL {describe(path)}: valid against {schema}, expected it to be rejected")
+            print(f"FAIL {label}: valid against {schema}, expected it to be rejected")
+        elif should_be_valid:
+            print(f"ok   {label}: valid")
         else:
-            if should_be_valid:
-                verdict = "valid"
-            else:
-                # An invalid field is also "unevaluated" (failed subschemas evaluate nothing); name the field.
-                specific = [error for error in errors if error.validator != "unevaluatedProperties"]
-                reason = jsonschema.exceptions.best_match(specific or errors)
-                verdict = f"rejected ({json_path(reason)}: {reason.message[:120]})"
-            print(f"ok   {describe(path)}: {verdict}")
-    print(f"{len(checks) - failures} of {len(checks)} files as expected")
+            # An invalid field is also "unevaluated" (failed subschemas evaluate nothing); name the field.
+            specific = [error for error in errors if error.validator != "unevaluatedProperties"]
+            reason = jsonschema.exceptions.best_match(specific or errors)
+            print(f"ok   {label}: rejected ({json_path(reason)}: {reason.message[:120]})")
+    print(f"{len(checks) - failures} of {len(checks)} files and examples as expected")
     return 1 if failures else 0
 
 
