@@ -92,15 +92,15 @@ let package = Package(
         ),
         // libcups (Debian 12 ships no cups.pc), wrapped by Sources/EscPosCUPSTransport/LibCUPS.swift only.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
-        .target(name: "EscPosTemplates", dependencies: ["EscPos"], path: "Sources/Templates"),
+        .target(name: "EscPosTemplates", dependencies: ["EscPos"]),
         // PNG and JPEG decoding for raster images, behind the EscPos.ImageDecoding protocol.
-        .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"], path: "Sources/Imaging"),
+        .target(name: "EscPosImaging", dependencies: ["EscPos", "CLibPNG", "CJPEG"]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
         // libzint (Debian libzint-dev ships no .pc file, so the modulemap links "zint" itself).
-        .systemLibrary(name: "CZint", path: "Sources/CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
+        .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"]), .brew(["zint"])]),
         // Software rendering of barcodes and 2D codes for printers that cannot draw them.
-        .target(name: "EscPosSymbolRendering", dependencies: ["EscPos", "CZint"], path: "Sources/SymbolRendering"),
+        .target(name: "EscPosSymbolRendering", dependencies: ["EscPos", "CZint"]),
         // The virtual printer: an ESC/POS interpreter that draws pages, and a TCP 9100 printer server.
         .target(
             name: "EscPosEmulator",
@@ -112,9 +112,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ],
-            path: "Sources/Emulator"
+            ]
         ),
+        // The `escpos` command-line tool.
         .executableTarget(
             name: "EscPosCLI",
             dependencies: [
@@ -126,9 +126,10 @@ let package = Package(
                 "EscPosEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Examples/escpos"
+            ]
         ),
+        // Every module's folder is Sources/<module> (SwiftPM's default); only the test-only targets below,
+        // which are not products, live under Tests/ and so name their path.
         // Test-only helpers: golden-fixture assertions with command-level diffs, a fake network printer and a
         // seeded random generator. Not a product.
         .target(

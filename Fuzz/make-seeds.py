@@ -99,7 +99,7 @@ def main():
     sources = (
         root("Sources/EscPos/Document/*.swift") + root("Sources/EscPos/Elements/*.swift")
         + root("Sources/EscPos/Symbols/Symbol+Document.swift") + root("Sources/EscPos/Profiles/*Codable.swift")
-        + root("Sources/Templates/Models/*.swift")
+        + root("Sources/EscPosTemplates/Models/*.swift")
     )
     for path in sources:
         words.update(re.findall(r'"([A-Za-z][A-Za-z0-9]{1,23})"', read(path).decode()))

@@ -71,7 +71,7 @@ def schema_name(path):
 DOCUMENTATION = [
     "README.md",
     "Sources/EscPos/Documentation.docc/JSONDocumentFormat.md",
-    "Sources/Templates/Documentation.docc/Articles/TemplateDataFormat.md",
+    "Sources/EscPosTemplates/Documentation.docc/Articles/TemplateDataFormat.md",
 ]
 
 

@@ -1,4 +1,4 @@
-// libjpeg-turbo for EscPosImaging. Only Sources/Imaging/LibJPEG.swift imports this module.
+// libjpeg-turbo for EscPosImaging. Only Sources/EscPosImaging/LibJPEG.swift imports this module.
 //
 // libjpeg reports fatal errors by calling error_exit, which must not return: the shim's error_exit
 // longjmps back to the setjmp in CJPEG_decode, so the jump starts and ends inside this header and never

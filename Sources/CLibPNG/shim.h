@@ -1,4 +1,4 @@
-// libpng for EscPosImaging: decoding and 1-bit encoding. Only Sources/Imaging/LibPNG.swift imports this module.
+// libpng for EscPosImaging: decoding and 1-bit encoding. Only Sources/EscPosImaging/LibPNG.swift imports this module.
 //
 // libpng reports fatal errors through an error function that must not return. The shim's error
 // function longjmps back to the setjmp in CLibPNG_decode, so every jump starts and ends inside this

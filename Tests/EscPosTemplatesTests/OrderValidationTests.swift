@@ -168,7 +168,7 @@ import Testing
     @Test func dataFormatArticleExamplesAreValid() throws {
         let article = try String(
             contentsOf: TemplateData.repository.appendingPathComponent(
-                "Sources/Templates/Documentation.docc/Articles/TemplateDataFormat.md"),
+                "Sources/EscPosTemplates/Documentation.docc/Articles/TemplateDataFormat.md"),
             encoding: .utf8)
         let blocks = article.components(separatedBy: "```json\n").dropFirst().map {
             $0.components(separatedBy: "```").first ?? ""
