@@ -170,7 +170,10 @@ let package = Package(
             dependencies: ["EscPos", "EscPosPrinting", "EscPosInMemoryTransport"],
             path: "Tests/EscPosPrintingStandaloneCheck"
         ),
-        .testTarget(name: "EscPosPrintingTests", dependencies: ["EscPos", "EscPosPrinting", "EscPosInMemoryTransport"]),
+        .testTarget(
+            name: "EscPosPrintingTests",
+            dependencies: ["EscPos", "EscPosPrinting", "EscPosInMemoryTransport"]
+        ),
         // EscPos linked on its own, as a Foundation-free app would; .ci/run builds and runs it in release mode.
         .executableTarget(name: "EscPosStandaloneCheck", dependencies: ["EscPos"], path: "Tests/EscPosStandaloneCheck"),
         // A tiny program the USB tests run under umockdev's LD_PRELOAD (scripts/harness/usb), so the
@@ -187,7 +190,9 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "EscPosSymbolRenderingTests", dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]),
+            name: "EscPosSymbolRenderingTests",
+            dependencies: ["EscPos", "EscPosSymbolRendering", "EscPosTestSupport"]
+        ),
         .testTarget(
             name: "EscPosEmulatorTests",
             dependencies: [
@@ -199,7 +204,8 @@ let package = Package(
                 "EscPosTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]),
+            ]
+        ),
     ]
 )
 

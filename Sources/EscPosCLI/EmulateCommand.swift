@@ -19,7 +19,8 @@ struct EmulateCommand: ParsableCommand {
             With --paper-out, --cover-open or --offline it reports that state and refuses jobs. Change the
             state while it runs through --control-port:  printf 'set paper-out on\\n' | nc 127.0.0.1 9101
             (commands: status, clear, set paper-near-end|paper-out|cover-open|offline on|off).
-            """)
+            """
+    )
 
     @Option(name: .long, help: "The printer port.")
     var port = 9100
@@ -72,13 +73,26 @@ struct EmulateCommand: ParsableCommand {
         try reportingErrors {
             let profile = try profileOptions.load()
             let configuration = VirtualPrinterServer.Configuration(
-                host: host, port: port, controlPort: controlPort, profile: profile, outputDirectory: out,
+                host: host,
+                port: port,
+                controlPort: controlPort,
+                profile: profile,
+                outputDirectory: out,
                 condition: PrinterCondition(
-                    paperNearEnd: paperNearEnd, paperOut: paperOut, coverOpen: coverOpen, offline: offline),
+                    paperNearEnd: paperNearEnd,
+                    paperOut: paperOut,
+                    coverOpen: coverOpen,
+                    offline: offline
+                ),
                 idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
-                jobTimeout: .milliseconds(Int64(jobTimeout * 1000)), keptJobCount: keepJobs, printedJobLimit: jobs)
+                jobTimeout: .milliseconds(Int64(jobTimeout * 1000)),
+                keptJobCount: keepJobs,
+                printedJobLimit: jobs
+            )
             if UnifontFont.installed == nil {
-                writeStandardError("warning: GNU Unifont not found; text is drawn as boxes (install the `unifont` package)")
+                writeStandardError(
+                    "warning: GNU Unifont not found; text is drawn as boxes (install the `unifont` package)"
+                )
             }
             let outcome = BlockingOutcome()
             let semaphore = DispatchSemaphore(value: 0)
@@ -87,7 +101,8 @@ struct EmulateCommand: ParsableCommand {
                     let server = try await VirtualPrinterServer.start(configuration)
                     let control = server.controlPort.map { ", control port \($0)" } ?? ""
                     writeStandardError(
-                        "virtual \(profile.name) listening on \(host):\(server.port)\(control); jobs go to \(out) (Ctrl-C stops)")
+                        "virtual \(profile.name) listening on \(host):\(server.port)\(control); jobs go to \(out) (Ctrl-C stops)"
+                    )
                     try await server.run()
                 } catch {
                     outcome.set("cannot run the virtual printer: \(error)")
@@ -115,7 +130,8 @@ struct PreviewCommand: ParsableCommand {
         discussion: """
             DOCUMENT is a receipt in the JSON format, or ESC/POS bytes (a file ending in .bin). Writes a PNG with
             --png and prints the plain-text rendering (and notes on anything not emulated) to standard output.
-            """)
+            """
+    )
 
     @Argument(help: "A receipt JSON document or a .bin file of ESC/POS bytes.")
     var document: String?

@@ -72,7 +72,9 @@ struct LoggingOptions: ParsableArguments {
 struct ProfileOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "A built-in profile name (see `escpos profiles`) or a profile JSON file (default: the document's \"profile\", else generic-80mm).")
+        help:
+            "A built-in profile name (see `escpos profiles`) or a profile JSON file (default: the document's \"profile\", else generic-80mm)."
+    )
     var profile: String?
 
     /// The profile named by `--profile`, else `documentProfile` (a JSON document's `"profile"`), else generic 80 mm.

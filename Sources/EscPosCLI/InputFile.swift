@@ -34,7 +34,8 @@ enum InputFile {
         let type = information.st_mode & S_IFMT
         guard type == S_IFREG else {
             throw CLIError.io(
-                "cannot read \(path): it is \(describe(type)), not a regular file; give the path of a file")
+                "cannot read \(path): it is \(describe(type)), not a regular file; give the path of a file"
+            )
         }
         guard information.st_size <= limit else { throw tooLarge(path) }
         guard let data = try readAll(descriptor, limit: limit, source: path) else { throw tooLarge(path) }
@@ -54,7 +55,9 @@ enum InputFile {
 
     private static func tooLarge(_ source: String) -> CLIError {
         CLIError.invalid(
-            "more than \(maximumBytes >> 20) MiB, the most escpos reads from one input; split the input", file: source)
+            "more than \(maximumBytes >> 20) MiB, the most escpos reads from one input; split the input",
+            file: source
+        )
     }
 
     /// Reads until the end; `nil` as soon as more than `limit` bytes arrived.

@@ -22,7 +22,10 @@ struct JobInput: ParsableArguments {
     @Option(name: .long, help: "Fill a built-in template with --data (test-page needs none).")
     var template: TemplateName?
 
-    @Option(name: .long, help: "The template's JSON data (an order for sales-receipt, a kitchen order for kitchen-ticket).")
+    @Option(
+        name: .long,
+        help: "The template's JSON data (an order for sales-receipt, a kitchen order for kitchen-ticket)."
+    )
     var data: String?
 
     @Flag(name: .long, help: "Use the built-in sample receipt.")
@@ -33,7 +36,9 @@ struct JobInput: ParsableArguments {
         help: ArgumentHelp(
             "Image paths in the document must be inside this folder (relative paths are taken in it).",
             discussion: "Set it whenever the document comes from someone else: without it, a document can name "
-                + "any file this user can read."))
+                + "any file this user can read."
+        )
+    )
     var imageDirectory: String?
 
     func validate() throws {
@@ -100,7 +105,15 @@ struct JobInput: ParsableArguments {
 
     private func compile(_ receipt: Receipt, for profile: PrinterProfile, strict: Bool) throws -> CompiledReceipt {
         do {
-            let result = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict, imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer(), imageDirectory: imageDirectory)).compile(receipt)
+            let result = try ReceiptCompiler(
+                profile: profile,
+                options: CompileOptions(
+                    strict: strict,
+                    imageDecoder: ImageDecoder(),
+                    symbolRenderer: ZintSymbolRenderer(),
+                    imageDirectory: imageDirectory
+                )
+            ).compile(receipt)
             for warning in result.warnings { writeStandardError("warning: \(warning)") }
             return result
         } catch let error as EscPosError {

@@ -26,11 +26,15 @@ struct PrintCommand: AsyncParsableCommand {
               escpos print --template sales-receipt --data order.json --printer cups://Receipts --check-status
               escpos print --template test-page --profile 58mm --printer serial:///dev/ttyUSB0?baud=9600
               escpos print receipt.bin --printer file:///dev/usb/lp0 --copies 2 --open-drawer
-            """)
+            """
+    )
 
     @OptionGroup var input: JobInput
 
-    @Option(name: .long, help: "Where to print: tcp://, usb://, cups://, file:// or serial:// (default: $ESCPOS_PRINTER).")
+    @Option(
+        name: .long,
+        help: "Where to print: tcp://, usb://, cups://, file:// or serial:// (default: $ESCPOS_PRINTER)."
+    )
     var printer: String?
 
     @OptionGroup var profileOptions: ProfileOptions
@@ -51,11 +55,18 @@ struct PrintCommand: AsyncParsableCommand {
     var timeout = 10
 
     @Flag(
-        name: .long, inversion: .prefixedNo,
-        help: "After the job, ask the printer to confirm it processed it (GS ( H where the profile has it, else DLE EOT).")
+        name: .long,
+        inversion: .prefixedNo,
+        help:
+            "After the job, ask the printer to confirm it processed it (GS ( H where the profile has it, else DLE EOT)."
+    )
     var confirm = true
 
-    @Flag(name: .long, inversion: .prefixedNo, help: "Show a progress line while sending (default: for jobs over 32 KiB on a terminal).")
+    @Flag(
+        name: .long,
+        inversion: .prefixedNo,
+        help: "Show a progress line while sending (default: for jobs over 32 KiB on a terminal)."
+    )
     var progress: Bool?
 
     @OptionGroup var logging: LoggingOptions
@@ -73,13 +84,25 @@ struct PrintCommand: AsyncParsableCommand {
         try await reportingErrors {
             let uri = try parsePrinterURI(printer ?? ProcessInfo.processInfo.environment["ESCPOS_PRINTER"] ?? "")
             let (profile, job) = try compileJob()
-            logger.debug("compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)")
-            let progress = Progress(total: job.count * copies, enabled: self.progress ?? (job.count * copies > 32 * 1024 && isatty(2) == 1))
+            logger.debug(
+                "compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)"
+            )
+            let progress = Progress(
+                total: job.count * copies,
+                enabled: self.progress ?? (job.count * copies > 32 * 1024 && isatty(2) == 1)
+            )
             // Progress is shown per piece, so large jobs go out in 4 KiB pieces when it is on.
-            let options = TransportOptions(connectTimeout: .seconds(timeout), chunkSize: progress.enabled ? 4096 : 16384)
+            let options = TransportOptions(
+                connectTimeout: .seconds(timeout),
+                chunkSize: progress.enabled ? 4096 : 16384
+            )
             let printerOptions = Printer.Options(
-                checkStatusBeforePrinting: checkStatus, replyTimeout: .seconds(timeout), writeTimeout: .seconds(timeout),
-                confirmJobs: confirm, confirmationTimeout: .seconds(timeout))
+                checkStatusBeforePrinting: checkStatus,
+                replyTimeout: .seconds(timeout),
+                writeTimeout: .seconds(timeout),
+                confirmJobs: confirm,
+                confirmationTimeout: .seconds(timeout)
+            )
             let deliveries = try await withPrinterTransport(uri, options: options, logger: logger) { transport in
                 let printer = Printer(transport: transport, profile: profile, options: printerOptions)
                 var deliveries: [Printer.Delivery] = []
@@ -93,7 +116,11 @@ struct PrintCommand: AsyncParsableCommand {
                         throw Self.notPrinted(error, copy: copy)
                     } catch let error as TransportError {
                         progress.finish()
-                        throw Self.sendingFailed(error, handed: before + (error.bytesDelivered ?? 0), total: job.count * copies)
+                        throw Self.sendingFailed(
+                            error,
+                            handed: before + (error.bytesDelivered ?? 0),
+                            total: job.count * copies
+                        )
                     }
                 }
                 return deliveries
@@ -105,7 +132,8 @@ struct PrintCommand: AsyncParsableCommand {
             } else {
                 print(
                     "sent \(copiesText) to \(uri): the bytes were handed to the connection, but the printer did not "
-                        + "confirm that it printed them (\(confirm ? "no back channel, or no answer in time" : "--no-confirm"))")
+                        + "confirm that it printed them (\(confirm ? "no back channel, or no answer in time" : "--no-confirm"))"
+                )
             }
         }
     }
@@ -139,7 +167,8 @@ struct PrintCommand: AsyncParsableCommand {
         let part = handed == 0 ? "nothing can have printed" : "part of the receipt may have printed"
         return CLIError.io(
             "the job failed while sending: \(message); \(handed) of \(total) bytes had been handed to the "
-                + "connection (not necessarily to the printer), so \(part)")
+                + "connection (not necessarily to the printer), so \(part)"
+        )
     }
 
     /// The bytes of one copy: compiled for the profile, or a raw file as is; plus the drawer pulse.

@@ -14,7 +14,8 @@ struct RenderCommand: ParsableCommand {
               escpos render receipt.json --profile 58mm --output receipt.bin
               escpos render --template sales-receipt --data Examples/receipts/sales-order.json --listing
               escpos render --template test-page --profile epson-tm-t88vi -o test.bin
-            """)
+            """
+    )
 
     @OptionGroup var input: JobInput
 
@@ -31,7 +32,9 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if input.isRaw {
-            throw ValidationError("render compiles JSON documents and templates; \(input.document ?? "") is already bytes (see `escpos decode`)")
+            throw ValidationError(
+                "render compiles JSON documents and templates; \(input.document ?? "") is already bytes (see `escpos decode`)"
+            )
         }
     }
 
@@ -58,7 +61,9 @@ struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
         abstract: "List the commands in an ESC/POS byte stream, one per line.",
-        discussion: "Columns: byte offset, bytes, command, meaning. Exits 65 if the stream has unknown or truncated commands.")
+        discussion:
+            "Columns: byte offset, bytes, command, meaning. Exits 65 if the stream has unknown or truncated commands."
+    )
 
     @Argument(help: "A file of ESC/POS bytes, or - for standard input.")
     var file: String
@@ -92,7 +97,9 @@ struct DecodeCommand: ParsableCommand {
 
 struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "profiles", abstract: "List the built-in printer profiles, or show one as JSON.")
+        commandName: "profiles",
+        abstract: "List the built-in printer profiles, or show one as JSON."
+    )
 
     @Argument(help: "A profile to show in full.")
     var name: String?

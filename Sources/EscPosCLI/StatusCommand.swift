@@ -16,7 +16,8 @@ struct StatusCommand: AsyncParsableCommand {
             Examples:
               escpos status --printer tcp://192.168.1.50
               escpos status --printer cups://Receipts --json
-            """)
+            """
+    )
 
     @Option(name: .long, help: "The printer: tcp://, usb://, cups://, file:// or serial:// (default: $ESCPOS_PRINTER).")
     var printer: String?
@@ -43,7 +44,8 @@ struct StatusCommand: AsyncParsableCommand {
             let uri = try parsePrinterURI(printer ?? ProcessInfo.processInfo.environment["ESCPOS_PRINTER"] ?? "")
             let options = TransportOptions(connectTimeout: .seconds(timeout))
             let status = try await withPrinterTransport(uri, options: options, logger: logger) { transport in
-                try await Printer(transport: transport, options: Printer.Options(replyTimeout: .seconds(timeout))).status()
+                try await Printer(transport: transport, options: Printer.Options(replyTimeout: .seconds(timeout)))
+                    .status()
             }
             ready = status.canPrint
             if json {
@@ -69,7 +71,9 @@ struct StatusCommand: AsyncParsableCommand {
             flag("cutter error", status.hasCutterError), flag("unrecoverable error", status.hasUnrecoverableError),
         ].compactMap { $0 }
         if let queueState = status.queueState { lines.append("  queue state            \(queueState)") }
-        if !status.stateReasons.isEmpty { lines.append("  reasons                \(status.stateReasons.joined(separator: ", "))") }
+        if !status.stateReasons.isEmpty {
+            lines.append("  reasons                \(status.stateReasons.joined(separator: ", "))")
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -82,7 +86,8 @@ struct DiscoverCommand: AsyncParsableCommand {
             Examples:
               escpos discover
               escpos discover --no-usb --cups-server print.example.com --json
-            """)
+            """
+    )
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Look for USB printers.")
     var usb = true

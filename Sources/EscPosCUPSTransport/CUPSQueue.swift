@@ -1,5 +1,6 @@
 public import EscPosPrinting
 import EscPosTransportSupport
+
 /// A print queue on a CUPS server, as discovery lists it.
 public struct CUPSQueue: Hashable, Sendable, Codable {
     /// The queue's name.

@@ -101,7 +101,12 @@ public final class CUPSTransport: PrinterTransport {
             let connection = try Self.connect(server: server, timeout: options.connectTimeout, uri: uri)
             let job: Int32
             do throws(CUPSError) {
-                job = try connection.submitRawJob(queue: queue, title: "escpos", bytes: bytes, chunkSize: max(1, options.chunkSize))
+                job = try connection.submitRawJob(
+                    queue: queue,
+                    title: "escpos",
+                    bytes: bytes,
+                    chunkSize: max(1, options.chunkSize)
+                )
             } catch {
                 throw Self.requestError(error, queue: queue, server: connection.serverDescription, uri: uri)
             }

@@ -1,6 +1,6 @@
-public import EscPosPrinting
-import EscPosTransportSupport
 import CCUPS
+import EscPosPrinting
+import EscPosTransportSupport
 
 #if canImport(Glibc)
 import Glibc

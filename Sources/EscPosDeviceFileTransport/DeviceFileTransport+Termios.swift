@@ -1,5 +1,6 @@
-public import EscPosPrinting
+import EscPosPrinting
 import EscPosTransportSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import EscPos
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads whole files with the C library, without Foundation.
 ///
@@ -27,13 +28,15 @@ enum FileContents {
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             throw EscPosError(
                 .invalidImage,
-                "the image path \"\(path)\" is \(kind(of: status.st_mode)), not a regular file; give a PNG or JPEG file")
+                "the image path \"\(path)\" is \(kind(of: status.st_mode)), not a regular file; give a PNG or JPEG file"
+            )
         }
         let size = Int(status.st_size)
         guard size <= maximumBytes else {
             throw EscPosError(
                 .invalidImage,
-                "the image file \"\(path)\" is \(size) bytes, more than the limit of \(maximumBytes) bytes")
+                "the image file \"\(path)\" is \(size) bytes, more than the limit of \(maximumBytes) bytes"
+            )
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -67,19 +70,25 @@ enum FileContents {
             throw EscPosError(
                 .invalidImage,
                 "the image directory \"\(directory)\" cannot be used: \(String(cString: strerror(errno))); "
-                    + "set the image directory to an existing folder")
+                    + "set the image directory to an existing folder"
+            )
         }
         let outside = EscPosError(
             .invalidImage,
-            "the image path \"\(path)\" is outside the image directory; only files inside it can be printed")
-        let lexicalRoot = normalized(directory.hasPrefix("/") ? directory : (currentDirectory() ?? "") + "/" + directory)
+            "the image path \"\(path)\" is outside the image directory; only files inside it can be printed"
+        )
+        let lexicalRoot = normalized(
+            directory.hasPrefix("/") ? directory : (currentDirectory() ?? "") + "/" + directory
+        )
         let candidate = path.hasPrefix("/") ? normalized(path) : normalized(root + "/" + path)
         guard let candidate, isInside(candidate, root) || lexicalRoot.map({ isInside(candidate, $0) }) == true else {
             throw outside
         }
         guard let resolved = realPath(candidate) else {
             throw EscPosError(
-                .invalidImage, "the image file \"\(path)\" cannot be opened: \(String(cString: strerror(errno)))")
+                .invalidImage,
+                "the image file \"\(path)\" cannot be opened: \(String(cString: strerror(errno)))"
+            )
         }
         guard isInside(resolved, root) else { throw outside }
         return resolved

@@ -82,7 +82,9 @@ public struct ImageDecoder: ImageDecoding {
     /// - Returns: The image as gray pixels.
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``.
     public func decodeImage(atPath path: String, inDirectory directory: String?, pixelLimit: Int) throws -> GrayImage {
-        let file = try directory.map { directory throws(EscPosError) in try FileContents.confined(path, to: directory) } ?? path
+        let file =
+            try directory.map { directory throws(EscPosError) in try FileContents.confined(path, to: directory) }
+            ?? path
         let bytes = try FileContents.read(file, maximumBytes: maximumFileBytes)
         do {
             // A file's bytes are never quoted: the error goes back to whoever named the path, who may not be
@@ -104,7 +106,8 @@ public struct ImageDecoder: ImageDecoding {
                 .invalidImage,
                 bytes.isEmpty
                     ? "the image data is empty; give the bytes of a PNG or JPEG file"
-                    : "the image data is neither PNG nor JPEG\(start); convert it to PNG")
+                    : "the image data is neither PNG nor JPEG\(start); convert it to PNG"
+            )
         }
     }
 }

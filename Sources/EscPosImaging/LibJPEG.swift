@@ -26,10 +26,15 @@ enum LibJPEG {
             break
         case CJPEG_status_too_large:
             try GrayImage.checkDimensions(width: Int(result.width), height: Int(result.height), pixelLimit: pixelLimit)
-            throw EscPosError(.invalidImage, "the JPEG image is \(result.width)×\(result.height) pixels, which is not allowed")
+            throw EscPosError(
+                .invalidImage,
+                "the JPEG image is \(result.width)×\(result.height) pixels, which is not allowed"
+            )
         case CJPEG_status_out_of_memory:
             throw EscPosError(
-                .invalidImage, "there is not enough memory to decode the \(result.width)×\(result.height) JPEG image")
+                .invalidImage,
+                "there is not enough memory to decode the \(result.width)×\(result.height) JPEG image"
+            )
         default:
             let reason = withUnsafeBytes(of: &result.message) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -37,7 +42,8 @@ enum LibJPEG {
             throw EscPosError(
                 .invalidImage,
                 "could not decode the JPEG image: libjpeg reports \"\(reason)\"; the file is damaged, truncated "
-                    + "or not a JPEG image")
+                    + "or not a JPEG image"
+            )
         }
         let width = Int(result.width)
         let height = Int(result.height)
@@ -60,7 +66,10 @@ enum LibJPEG {
             }
             return try GrayImage(width: width, height: height, format: .rgb, pixels: rgb, pixelLimit: pixelLimit)
         default:
-            throw EscPosError(.invalidImage, "the JPEG image has \(components) colour components; 1, 3 or 4 are supported")
+            throw EscPosError(
+                .invalidImage,
+                "the JPEG image has \(components) colour components; 1, 3 or 4 are supported"
+            )
         }
     }
 }

@@ -38,7 +38,8 @@ enum LibPNG {
             throw EscPosError(
                 .invalidImage,
                 "could not decode the PNG image: libpng reports \"\(reason)\"; the file is damaged, truncated "
-                    + "or not a PNG image")
+                    + "or not a PNG image"
+            )
         }
         let formats: [GrayImage.PixelFormat] = [.gray, .grayAlpha, .rgb, .rgba]
         let channels = Int(result.channels)
@@ -47,7 +48,12 @@ enum LibPNG {
         }
         let buffer = UnsafeRawBufferPointer(start: pixels, count: width * height * channels)
         return try GrayImage(
-            width: width, height: height, format: formats[channels - 1], buffer: buffer, pixelLimit: pixelLimit)
+            width: width,
+            height: height,
+            format: formats[channels - 1],
+            buffer: buffer,
+            pixelLimit: pixelLimit
+        )
     }
 
     /// Encodes a 1-bit bitmap as a gray PNG file of bit depth 1 (black = printed dot).
@@ -66,13 +72,19 @@ enum LibPNG {
             throw EscPosError(
                 .invalidImage,
                 "cannot write a \(bitmap.width)×\(bitmap.height) PNG image: PNG images have at least one pixel; "
-                    + "render something first")
+                    + "render something first"
+            )
         }
         var result = CLibPNG_encoded()
         bitmap.bits.withUnsafeBufferPointer { buffer in
             CLibPNG_encode_mono(
-                buffer.baseAddress, UInt32(bitmap.width), UInt32(bitmap.height), bitmap.bytesPerRow,
-                Int32(min(9, max(0, compressionLevel))), &result)
+                buffer.baseAddress,
+                UInt32(bitmap.width),
+                UInt32(bitmap.height),
+                bitmap.bytesPerRow,
+                Int32(min(9, max(0, compressionLevel))),
+                &result
+            )
         }
         defer { CLibPNG_free_encoded(&result) }
         guard result.status == CLibPNG_status_ok, let data = result.data else {

@@ -56,7 +56,8 @@ public final class InMemoryTransport: PrinterTransport {
             Script(
                 rules: PrinterStatus.RealTimeRequest.allCases.map { request in
                     Rule(trigger: request.bytes) { _ in status.realTimeReply(to: request).map { [$0] } ?? [] }
-                })
+                }
+            )
         }
 
         /// An Epson printer in state `status`: it answers `DLE EOT` with the status and, when it can print,
@@ -67,7 +68,8 @@ public final class InMemoryTransport: PrinterTransport {
             script.rules.append(
                 Rule(trigger: StatusCommands.processIDRequestPrefix, capturing: 4) { id in
                     status.canPrint ? StatusCommands.processIDResponse(id) : []
-                })
+                }
+            )
             return script
         }
     }
@@ -187,7 +189,11 @@ public final class InMemoryTransport: PrinterTransport {
             throw TransportError(.closed, "the in-memory transport was closed", uri: uri)
         case .reset(let delivered):
             throw TransportError(
-                .disconnected, "the connection was reset (simulated)", uri: uri, bytesDelivered: delivered)
+                .disconnected,
+                "the connection was reset (simulated)",
+                uri: uri,
+                bytesDelivered: delivered
+            )
         case .stalled(let delivered):
             try await Task.sleep(for: timeout)
             throw TransportError(

@@ -1,5 +1,3 @@
-public import Logging
-
 /// A connection to one printer that moves bytes both ways.
 ///
 /// Every transport (``TCPTransport``, ``USBTransport``, ``CUPSTransport``, ``DeviceFileTransport``) conforms.

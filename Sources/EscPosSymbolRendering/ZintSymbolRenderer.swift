@@ -61,12 +61,22 @@ public struct ZintSymbolRenderer: SymbolRendering {
         if request.symbology == BARCODE_MAXICODE {
             return try rasterized(handle, moduleSize: moduleSize)
         }
-        return matrix(handle, moduleSize: moduleSize, barHeight: height, rowHeight: request.rowHeight, isLinear: request.isLinear)
+        return matrix(
+            handle,
+            moduleSize: moduleSize,
+            barHeight: height,
+            rowHeight: request.rowHeight,
+            isLinear: request.isLinear
+        )
     }
 
     /// Draws zint's module matrix with every module a `moduleSize` square (or a full-height bar).
     private func matrix(
-        _ handle: UnsafeMutablePointer<zint_symbol>, moduleSize: Int, barHeight: Int, rowHeight: Int?, isLinear: Bool
+        _ handle: UnsafeMutablePointer<zint_symbol>,
+        moduleSize: Int,
+        barHeight: Int,
+        rowHeight: Int?,
+        isLinear: Bool
     ) -> MonochromeBitmap {
         let rows = Int(handle.pointee.rows)
         let columns = Int(handle.pointee.width)
@@ -96,7 +106,10 @@ public struct ZintSymbolRenderer: SymbolRendering {
         handle.pointee.scale = Float(moduleSize) / 2
         let status = ZBarcode_Buffer(handle, 0)
         guard status < ZINT_ERROR else {
-            throw EscPosError(.invalidBarcodeData, "libzint cannot draw this MaxiCode: \(String(cString: CZint_error_text(handle))).")
+            throw EscPosError(
+                .invalidBarcodeData,
+                "libzint cannot draw this MaxiCode: \(String(cString: CZint_error_text(handle)))."
+            )
         }
         let width = Int(handle.pointee.bitmap_width)
         let height = Int(handle.pointee.bitmap_height)
@@ -169,8 +182,10 @@ private struct ZintRequest {
             name = "MaxiCode symbol"
             guard maxi.mode >= 4 else {
                 throw EscPosError(
-                    .unsupportedByProfile, at: DocumentPath.root.appending("mode"),
-                    "software MaxiCode supports modes 4–6; modes 2 and 3 need a structured carrier message.")
+                    .unsupportedByProfile,
+                    at: DocumentPath.root.appending("mode"),
+                    "software MaxiCode supports modes 4–6; modes 2 and 3 need a structured carrier message."
+                )
             }
             symbology = BARCODE_MAXICODE
             option1 = Int32(maxi.mode)
@@ -207,8 +222,10 @@ private struct ZintRequest {
             inputMode = GS1_MODE | GS1PARENS_MODE
         default:
             throw EscPosError(
-                .unsupportedByProfile, at: DocumentPath.root.appending("symbology"),
-                "the software renderer does not draw \(barcode.symbology.rawValue) barcodes.")
+                .unsupportedByProfile,
+                at: DocumentPath.root.appending("symbology"),
+                "the software renderer does not draw \(barcode.symbology.rawValue) barcodes."
+            )
         }
     }
 }

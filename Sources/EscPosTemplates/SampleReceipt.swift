@@ -27,7 +27,9 @@ public struct SampleReceipt: ReceiptComponent {
             "Pain au chocolat", "Cinnamon roll", "Blueberry muffin", "Avocado toast on sourdough with chili flakes",
             "Ham and cheese toastie", "Granola bowl", "Banana bread", "Carrot cake",
         ]
-        let cents = [250, 320, 480, 390, 410, 450, 420, 300, 380, 250, 280, 340, 310, 350, 300, 890, 650, 720, 330, 420]
+        let cents = [
+            250, 320, 480, 390, 410, 450, 420, 300, 380, 250, 280, 340, 310, 350, 300, 890, 650, 720, 330, 420,
+        ]
         items = zip(names, cents).map { Item(name: $0, price: Self.format(cents: $1)) }
     }
 

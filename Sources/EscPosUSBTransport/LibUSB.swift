@@ -1,6 +1,6 @@
-public import EscPosPrinting
-import EscPosTransportSupport
 import CLibUSB
+import EscPosPrinting
+import EscPosTransportSupport
 import Synchronization
 
 // The only file that imports CLibUSB. Every function here blocks (bounded by its timeout): call it

@@ -1,5 +1,6 @@
 public import EscPosPrinting
 import EscPosTransportSupport
+
 /// A USB printer found on the bus, as discovery lists it.
 public struct USBPrinter: Hashable, Sendable, Codable {
     /// The USB vendor ID, such as `0x04B8` for Epson.

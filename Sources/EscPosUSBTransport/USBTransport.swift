@@ -92,8 +92,14 @@ public final class USBTransport: PrinterTransport {
             var remaining = candidates[...]
             defer { for (device, _) in remaining { libusbUnref(device) } }
             while let (device, candidate) = remaining.popFirst() {
-                if let vendor = selector.vendorID, vendor != candidate.vendorID { libusbUnref(device); continue }
-                if let product = selector.productID, product != candidate.productID { libusbUnref(device); continue }
+                if let vendor = selector.vendorID, vendor != candidate.vendorID {
+                    libusbUnref(device)
+                    continue
+                }
+                if let product = selector.productID, product != candidate.productID {
+                    libusbUnref(device)
+                    continue
+                }
                 let handle: LibUSBDeviceHandle
                 do throws(LibUSBError) {
                     handle = try LibUSBDeviceHandle(context: context, device: device, candidate: candidate)

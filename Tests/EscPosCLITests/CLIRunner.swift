@@ -57,8 +57,10 @@ enum CLI {
         try process.run()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, standardOutput: try Data(contentsOf: outputURL),
-            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+            status: process.terminationStatus,
+            standardOutput: try Data(contentsOf: outputURL),
+            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
+        )
     }
 
     /// Starts `escpos` with `arguments` and returns while it runs (for `emulate`).

@@ -1,9 +1,10 @@
 import EscPosTestSupport
 import Foundation
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 
 /// The `escpos` tool against hostile inputs and peers: endless standard input, FIFOs and devices as files,
 /// a printer that never reads, a device that answers noise, and clients that hold the virtual printer.

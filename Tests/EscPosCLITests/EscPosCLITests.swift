@@ -41,11 +41,14 @@ import Testing
         ("kitchen-ticket", kitchenOrder, "generic-58mm", "template-kitchen-ticket-58mm"),
         ("kitchen-ticket", kitchenOrder, "epson-tm-t20iii", "template-kitchen-ticket-80mm"),
     ])
-    func renderWritesTheTemplatesBytes(_ template: String, _ data: String, _ profile: String, _ fixture: String) throws {
+    func renderWritesTheTemplatesBytes(_ template: String, _ data: String, _ profile: String, _ fixture: String) throws
+    {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("out.bin")
-        let result = try CLI.run(["render", "--template", template, "--data", data, "--profile", profile, "-o", output.path])
+        let result = try CLI.run([
+            "render", "--template", template, "--data", data, "--profile", profile, "-o", output.path,
+        ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try Data(contentsOf: output) == Self.fixture(fixture))
     }
@@ -88,8 +91,10 @@ import Testing
     @Test func aDocumentsOwnProfileIsUsedWithoutProfileOption() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var document = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: GoldenFixture.url("sample-receipt-generic-58mm", "json"))) as? [String: Any] ?? [:]
+        var document =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: GoldenFixture.url("sample-receipt-generic-58mm", "json"))
+            ) as? [String: Any] ?? [:]
         document["profile"] = "generic-58mm"
         let input = folder.appendingPathComponent("receipt.json")
         try JSONSerialization.data(withJSONObject: document).write(to: input)
@@ -104,7 +109,10 @@ import Testing
     @Test func orderThatDoesNotAddUpIsRejectedWithItsPath() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var order = try JSONSerialization.jsonObject(with: Data(contentsOf: CLI.repository.appendingPathComponent(Self.salesOrder))) as? [String: Any] ?? [:]
+        var order =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: CLI.repository.appendingPathComponent(Self.salesOrder))
+            ) as? [String: Any] ?? [:]
         order["totals"] = ["total": 2500]
         let data = folder.appendingPathComponent("order.json")
         try JSONSerialization.data(withJSONObject: order).write(to: data)
@@ -152,7 +160,8 @@ import Testing
         _ = FileManager.default.createFile(atPath: device.path, contents: nil)
         let result = try CLI.run(
             ["print", "--template", "test-page", "--profile", "58mm", "--verbose"],
-            environment: ["ESCPOS_PRINTER": "file://\(device.path)"])
+            environment: ["ESCPOS_PRINTER": "file://\(device.path)"]
+        )
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try Data(contentsOf: device) == Self.fixture("template-test-page-58mm"))
         #expect(result.standardError.contains("debug"), "--verbose logs through swift-log at debug level")
@@ -173,7 +182,8 @@ import Testing
     @Test func printOverTCPDeliversTheCompiledJob() async throws {
         let printer = try await FakeNetworkPrinter.start(replies: .ready)
         let result = try CLI.run([
-            "print", "--template", "kitchen-ticket", "--data", EscPosCLITests.kitchenOrder, "--profile", "epson-tm-t20iii",
+            "print", "--template", "kitchen-ticket", "--data", EscPosCLITests.kitchenOrder, "--profile",
+            "epson-tm-t20iii",
             "--printer", "tcp://127.0.0.1:\(printer.port)", "--check-status", "--timeout", "2",
         ])
         await printer.stop()
@@ -201,7 +211,9 @@ import Testing
 
     @Test(arguments: [(FakeNetworkPrinter.StatusReplies.ready, Int32(0), "ready"), (.paperOut, 75, "NOT READY")])
     func statusShowsTheDecodedStatusAndExitCode(
-        _ replies: FakeNetworkPrinter.StatusReplies, _ status: Int32, _ headline: String
+        _ replies: FakeNetworkPrinter.StatusReplies,
+        _ status: Int32,
+        _ headline: String
     ) async throws {
         let printer = try await FakeNetworkPrinter.start(replies: replies)
         let result = try CLI.run(["status", "--printer", "tcp://127.0.0.1:\(printer.port)"])

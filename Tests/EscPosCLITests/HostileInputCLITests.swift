@@ -3,14 +3,15 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The built tool fed documents that name hostile image paths (issue 10, defects 3 and 4).
 @Suite(.timeLimit(.minutes(1))) struct HostileInputCLITests {
     static func document(imagePath: String, in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("doc.json").path
-        let json = #"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "hi"}, {"type": "image", "path": "\#(imagePath)"}]}"#
+        let json =
+            #"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "hi"}, {"type": "image", "path": "\#(imagePath)"}]}"#
         try Data(json.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

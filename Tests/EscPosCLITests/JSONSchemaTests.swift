@@ -14,19 +14,22 @@ import Testing
             """
             scripts/validate-schemas.py exited with \(result.status):
             \(failures.joined(separator: "\n"))\(result.standardError)
-            """)
+            """
+        )
     }
 
     @Test(arguments: SchemaCorpusFile.all(in: "invalid"))
     func decoderRejectsInvalidCorpusFile(_ file: SchemaCorpusFile) throws {
         let expected = try #require(
             SchemaCorpusFile.expectedErrors[file.name],
-            "\(file.path) has no entry in Schemas/Tests/invalid-expected-paths.json; add the field its error names")
+            "\(file.path) has no entry in Schemas/Tests/invalid-expected-paths.json; add the field its error names"
+        )
         let result = try CLI.run(file.renderArguments)
         #expect(result.status == 65, "\(file.path): escpos exited with \(result.status), not 65 (invalid input)")
         #expect(
             expected.isEmpty || result.standardError.contains(expected),
-            "\(file.path): the decoder's error does not mention \"\(expected)\": \(result.standardError)")
+            "\(file.path): the decoder's error does not mention \"\(expected)\": \(result.standardError)"
+        )
     }
 
     @Test(arguments: SchemaCorpusFile.all(in: "valid"))
@@ -102,7 +105,9 @@ enum PythonScript {
         try process.run()
         process.waitUntilExit()
         return CLI.Result(
-            status: process.terminationStatus, standardOutput: try Data(contentsOf: outputURL),
-            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+            status: process.terminationStatus,
+            standardOutput: try Data(contentsOf: outputURL),
+            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
+        )
     }
 }

@@ -51,7 +51,9 @@ import Testing
         var silent = FakeNetworkPrinter.StatusReplies.ready
         silent.noise = []
         let printer = try await FakeNetworkPrinter.start(replies: silent)
-        let result = try CLI.run(["print", "--sample", "--printer", "tcp://127.0.0.1:\(printer.port)", "--timeout", "1"])
+        let result = try CLI.run([
+            "print", "--sample", "--printer", "tcp://127.0.0.1:\(printer.port)", "--timeout", "1",
+        ])
         await printer.stop()
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.output.hasPrefix("sent 1 copy"), "\(result.output)")

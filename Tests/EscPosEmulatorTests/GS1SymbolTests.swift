@@ -1,14 +1,16 @@
 import EscPos
-@testable import EscPosEmulator
 import EscPosImaging
 import Foundation
 import Testing
+
+@testable import EscPosEmulator
 
 /// GS1-128, GS1 DataBar and MaxiCode: compiled, drawn by the virtual printer from their command data, and
 /// read back.
 @Suite struct GS1SymbolTests {
     /// Compiles `block` for `profile` and renders the bytes; returns both.
-    static func printed(_ block: Block, on profile: PrinterProfile) throws -> (bytes: [UInt8], receipt: RenderedReceipt) {
+    static func printed(_ block: Block, on profile: PrinterProfile) throws -> (bytes: [UInt8], receipt: RenderedReceipt)
+    {
         let receipt = Receipt(profile: profile.id, blocks: [.feed(Feed(lines: 2)), block, .feed(Feed(lines: 2))])
         let bytes = try ReceiptCompiler(profile: profile).compile(receipt).bytes
         return (bytes, ReceiptRenderer(profile: profile).render(bytes))
@@ -28,11 +30,15 @@ import Testing
 
     @Test func gs1DataSentAsCode128WithFNC1ReadsBackAsElements() {
         // FNC1, then 01 + GTIN (fixed), 17 + date (fixed), 10 + batch (variable) FNC1, 21 + serial.
-        let data: [UInt8] = Array("{C{1".utf8) + [1, 09, 50, 11, 01, 53, 00, 03, 17, 26, 12, 31] + Array("{B10AB*{1{C".utf8) + [21] + Array("{B7".utf8)
+        let data: [UInt8] =
+            Array("{C{1".utf8) + [1, 09, 50, 11, 01, 53, 00, 03, 17, 26, 12, 31] + Array("{B10AB*{1{C".utf8) + [21]
+            + Array("{B7".utf8)
         let barcode = BarcodeDataReader.barcode(system: 73, data: data)
         #expect(barcode?.symbology == .gs1128)
         #expect(barcode?.data == "(01)09501101530003(17)261231(10)AB*(21)7")
-        #expect(BarcodeDataReader.humanReadableText(system: 73, data: data) == "(01)09501101530003(17)261231(10)AB*(21)7")
+        #expect(
+            BarcodeDataReader.humanReadableText(system: 73, data: data) == "(01)09501101530003(17)261231(10)AB*(21)7"
+        )
         // Four-digit (3103) and three-digit (400) AIs.
         let weights = BarcodeDataReader.code128Items(Array("{1310300150040012{121X".utf8)) ?? []
         #expect(BarcodeDataReader.gs1Bracketed(fnc1Separated: weights.dropFirst()) == "(3103)001500(400)12(21)X")
@@ -41,11 +47,15 @@ import Testing
     }
 
     @Test func escPosGS1DataLosesItsEscapes() {
-        #expect(BarcodeDataReader.gs1Bracketed(escPosData: Array("(01)09501101530003(10)A{*B{1(21)7".utf8))
-            == "(01)09501101530003(10)A*B(21)7")
+        #expect(
+            BarcodeDataReader.gs1Bracketed(escPosData: Array("(01)09501101530003(10)A{*B{1(21)7".utf8))
+                == "(01)09501101530003(10)A*B(21)7"
+        )
         #expect(BarcodeDataReader.gs1Bracketed(escPosData: Array("(10)A{2".utf8)) == nil)
         // DataBar: the 13 digits sent, shown with AI 01 and the check digit the printer adds.
-        #expect(BarcodeDataReader.humanReadableText(system: 75, data: Array("0950110153000".utf8)) == "(01)09501101530003")
+        #expect(
+            BarcodeDataReader.humanReadableText(system: 75, data: Array("0950110153000".utf8)) == "(01)09501101530003"
+        )
     }
 
     @Test func maxiCodeModesTwoAndThreeStayPlaceholders() {
@@ -55,7 +65,10 @@ import Testing
     }
 
     @Test func dataBarLimitedIsDrawnAtLibzintsWidth() throws {
-        let (bytes, printed) = try Self.printed(.barcode(Self.barcode("09501101530003", .gs1DataBarLimited)), on: .epsonTMT88VI)
+        let (bytes, printed) = try Self.printed(
+            .barcode(Self.barcode("09501101530003", .gs1DataBarLimited)),
+            on: .epsonTMT88VI
+        )
         #expect(Self.contains(bytes, barcodeFunction: 77))
         let symbol = try #require(printed.symbols.first)
         #expect(symbol.isDrawn && symbol.symbology == "DATABAR-LIMITED")
@@ -95,23 +108,45 @@ struct GS1SymbolDecodeBackTests {
 
     static let cases: [Case] = [
         Case(
-            name: "GS1-128 via GS k 74", barcode: GS1SymbolTests.barcode("(01)09501101530003(10)AB*1(21)7", .gs1128),
-            profile: .epsonTMT88VI, function: 74, data: "0109501101530003" + "10AB*1\u{1D}217",
-            hri: "(01)09501101530003(10)AB*1(21)7"),
+            name: "GS1-128 via GS k 74",
+            barcode: GS1SymbolTests.barcode("(01)09501101530003(10)AB*1(21)7", .gs1128),
+            profile: .epsonTMT88VI,
+            function: 74,
+            data: "0109501101530003" + "10AB*1\u{1D}217",
+            hri: "(01)09501101530003(10)AB*1(21)7"
+        ),
         Case(
-            name: "GS1-128 via Code 128 and FNC1", barcode: GS1SymbolTests.barcode("(01)09501101530003(10)AB*1(21)7", .gs1128),
-            profile: .generic80mm, function: 73, data: "0109501101530003" + "10AB*1\u{1D}217",
-            hri: "(01)09501101530003(10)AB*1(21)7"),
+            name: "GS1-128 via Code 128 and FNC1",
+            barcode: GS1SymbolTests.barcode("(01)09501101530003(10)AB*1(21)7", .gs1128),
+            profile: .generic80mm,
+            function: 73,
+            data: "0109501101530003" + "10AB*1\u{1D}217",
+            hri: "(01)09501101530003(10)AB*1(21)7"
+        ),
         Case(
-            name: "DataBar Omnidirectional", barcode: GS1SymbolTests.barcode("09501101530003", .gs1DataBarOmnidirectional),
-            profile: .epsonTMT88VI, function: 75, data: "0109501101530003", hri: "(01)09501101530003"),
+            name: "DataBar Omnidirectional",
+            barcode: GS1SymbolTests.barcode("09501101530003", .gs1DataBarOmnidirectional),
+            profile: .epsonTMT88VI,
+            function: 75,
+            data: "0109501101530003",
+            hri: "(01)09501101530003"
+        ),
         Case(
-            name: "DataBar Truncated", barcode: GS1SymbolTests.barcode("09501101530003", .gs1DataBarTruncated),
-            profile: .epsonTMT88VI, function: 76, data: "0109501101530003", hri: "(01)09501101530003"),
+            name: "DataBar Truncated",
+            barcode: GS1SymbolTests.barcode("09501101530003", .gs1DataBarTruncated),
+            profile: .epsonTMT88VI,
+            function: 76,
+            data: "0109501101530003",
+            hri: "(01)09501101530003"
+        ),
         Case(
-            name: "DataBar Expanded", barcode: GS1SymbolTests.barcode("(01)09501101530003(10)AB12", .gs1DataBarExpanded),
-            profile: .epsonTMT88VI, function: 78, data: "010950110153000310AB12",
-            hri: "(01)09501101530003(10)AB12"),
+            name: "DataBar Expanded",
+            barcode: GS1SymbolTests.barcode("(01)09501101530003(10)AB12", .gs1DataBarExpanded),
+            profile: .epsonTMT88VI,
+            function: 78,
+            data: "010950110153000310AB12",
+            hri: "(01)09501101530003(10)AB12"
+        ),
     ]
 
     @Test(arguments: cases)
@@ -121,7 +156,12 @@ struct GS1SymbolDecodeBackTests {
         #expect(printed.symbols.count == 1)
         #expect(printed.symbols.first?.isDrawn == true, "\(printed.notes)")
         #expect(try zbarRead(printed.page.pngData()) == [symbolCase.data])
-        #expect(BarcodeDataReader.humanReadableText(system: symbolCase.function, data: try #require(printed.symbols.first).data)
-            == symbolCase.hri)
+        #expect(
+            BarcodeDataReader.humanReadableText(
+                system: symbolCase.function,
+                data: try #require(printed.symbols.first).data
+            )
+                == symbolCase.hri
+        )
     }
 }

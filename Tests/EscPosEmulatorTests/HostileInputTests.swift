@@ -1,6 +1,7 @@
 import EscPos
-@testable import EscPosEmulator
 import Testing
+
+@testable import EscPosEmulator
 
 /// Issue 10, defects 1 and 5: byte streams an attacker or a buggy backend can send the virtual printer.
 @Suite struct HostileInputTests {

@@ -5,7 +5,10 @@ import EscPosTemplates
 import Testing
 
 /// Compiles `receipt` for `profile` with the library's own compiler and prints it on the virtual printer.
-func printed(_ profile: PrinterProfile = .generic80mm, @ReceiptBuilder _ blocks: () -> [Block]) throws -> RenderedReceipt {
+func printed(
+    _ profile: PrinterProfile = .generic80mm,
+    @ReceiptBuilder _ blocks: () -> [Block]
+) throws -> RenderedReceipt {
     let bytes = try ReceiptCompiler(profile: profile).compile(Receipt(profile: profile.id, blocks: blocks())).bytes
     return ReceiptRenderer(profile: profile).render(bytes)
 }
@@ -200,7 +203,8 @@ func inkedColumns(_ page: MonochromeBitmap) -> [Int] {
         let renderer = ReceiptRenderer(profile: .generic80mm)
         // Text reaches the renderer through decoded commands; CJK comes from a decoder-independent command list.
         let receipt = renderer.render(commands: [
-            DecodedCommand(offset: 0, bytes: [], command: .text("漢a")), DecodedCommand(offset: 0, bytes: [], command: .lineFeed),
+            DecodedCommand(offset: 0, bytes: [], command: .text("漢a")),
+            DecodedCommand(offset: 0, bytes: [], command: .lineFeed),
         ])
         let columns = inkedColumns(receipt.page)
         #expect(try #require(columns.last) >= 24)

@@ -8,9 +8,12 @@ import Testing
     func randomBytesNeverCrashAndStayBounded(seed: UInt64) {
         var generator = SeededRandomNumberGenerator(seed: seed)
         // Bytes biased towards command introducers so many commands start.
-        let alphabet: [UInt8] = [0x1B, 0x1D, 0x10, 0x1C, 0x0A, 0x21, 0x76, 0x30, 0x28, 0x4C, 0x6B, 0x2A, 0x56, 0xFF, 0x00, 0x41]
+        let alphabet: [UInt8] = [
+            0x1B, 0x1D, 0x10, 0x1C, 0x0A, 0x21, 0x76, 0x30, 0x28, 0x4C, 0x6B, 0x2A, 0x56, 0xFF, 0x00, 0x41,
+        ]
         let bytes = (0..<20_000).map { _ in
-            Bool.random(using: &generator) ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+            Bool.random(using: &generator)
+                ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
         }
         let renderer = ReceiptRenderer(profile: .generic58mm, maximumPageHeight: 4000, maximumNoteCount: 50)
         let receipt = renderer.render(bytes)

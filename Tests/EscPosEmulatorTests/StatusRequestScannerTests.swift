@@ -1,8 +1,9 @@
 import EscPos
-@testable import EscPosEmulator
 import EscPosTemplates
 import EscPosTestSupport
 import Testing
+
+@testable import EscPosEmulator
 
 /// The incremental status scanner finds exactly the status requests the command decoder sees, however the
 /// job is split into chunks.
@@ -45,15 +46,23 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 7, 64, 4096])
     func findsTheDecodersStatusRequestsInAnyChunking(_ chunkSize: Int) throws {
-        let receipt = try ReceiptCompiler(profile: .generic80mm).compile(Receipt { Text("Hello") ; Cut() }).bytes
-        let streams: [[UInt8]] = [
-            [0x10, 0x04, 0x01] + receipt + [0x1D, 0x61, 0x0F, 0x1D, 0x72, 0x01, 0x1D, 0x49, 0x43],
-            // Requests hidden inside parameter data are data, not requests.
-            [0x1B, 0x44, 0x10, 0x04, 0x01, 0x00, 0x10, 0x04, 0x02],
-            [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x10, 0x04, 0x01, 0x10, 0x04, 0x03],
-            [0x1B, 0x1D, 0x10, 0x04, 0x04, 0x1B, 0x99, 0x10, 0x04, 0x01],
-            try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { SampleReceipt() }).bytes + [0x10, 0x04, 0x02],
-        ] + (1...40).map { Self.commandSoup(count: 600, seed: UInt64($0)) }
+        let receipt = try ReceiptCompiler(profile: .generic80mm).compile(
+            Receipt {
+                Text("Hello")
+                Cut()
+            }
+        ).bytes
+        let streams: [[UInt8]] =
+            [
+                [0x10, 0x04, 0x01] + receipt + [0x1D, 0x61, 0x0F, 0x1D, 0x72, 0x01, 0x1D, 0x49, 0x43],
+                // Requests hidden inside parameter data are data, not requests.
+                [0x1B, 0x44, 0x10, 0x04, 0x01, 0x00, 0x10, 0x04, 0x02],
+                [0x1D, 0x28, 0x6B, 0x03, 0x00, 0x10, 0x04, 0x01, 0x10, 0x04, 0x03],
+                [0x1B, 0x1D, 0x10, 0x04, 0x04, 0x1B, 0x99, 0x10, 0x04, 0x01],
+                try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { SampleReceipt() }).bytes + [
+                    0x10, 0x04, 0x02,
+                ],
+            ] + (1...40).map { Self.commandSoup(count: 600, seed: UInt64($0)) }
         for stream in streams {
             #expect(Self.scannedRequests(stream, chunkSize: chunkSize) == Self.decodedRequests(stream), "\(stream)")
         }

@@ -1,8 +1,9 @@
 import EscPos
-@testable import EscPosEmulator
 import EscPosImaging
 import Foundation
 import Testing
+
+@testable import EscPosEmulator
 
 /// Draws every symbol as a fixed pattern, to check where the renderer puts what a drawing returns.
 struct StripesDrawing: SymbolDrawing {
@@ -23,14 +24,17 @@ struct StripesDrawing: SymbolDrawing {
     /// `qr("1234", native=True)` as python-escpos sends it (shared/reference E.1).
     static let qrBytes: [UInt8] = [
         0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00, 0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, 0x03,
-        0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x30, 0x1D, 0x28, 0x6B, 0x07, 0x00, 0x31, 0x50, 0x30, 0x31, 0x32, 0x33,
+        0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x30, 0x1D, 0x28, 0x6B, 0x07, 0x00, 0x31, 0x50, 0x30, 0x31, 0x32,
+        0x33,
         0x34, 0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x51, 0x30,
     ]
     /// `GS k 73 5 {B123`: Code 128, code set B.
     static let code128Bytes: [UInt8] = [0x1D, 0x6B, 0x49, 0x05, 0x7B, 0x42, 0x31, 0x32, 0x33]
 
     @Test func symbolsWithoutADrawingArePlaceholdersInTheReport() {
-        let receipt = ReceiptRenderer(profile: .generic80mm, symbolDrawing: nil).render(Self.qrBytes + Self.code128Bytes)
+        let receipt = ReceiptRenderer(profile: .generic80mm, symbolDrawing: nil).render(
+            Self.qrBytes + Self.code128Bytes
+        )
         #expect(receipt.symbols.map(\.symbology) == ["QR", "CODE128"])
         #expect(receipt.symbols.allSatisfy { !$0.isDrawn })
         #expect(receipt.symbols.first?.data == Array("1234".utf8))
@@ -48,7 +52,12 @@ struct StripesDrawing: SymbolDrawing {
         #expect(symbol.x == (576 - 40) / 2 && symbol.width == 40 && symbol.height == 20)
         #expect(receipt.page.cropped(x: symbol.x, y: symbol.y, width: 40, height: 20) == StripesDrawing.barcode)
         // The human-readable text "123" (without the {B code set) is printed under the bars, centred.
-        let below = receipt.page.cropped(x: 0, y: symbol.y + 20, width: 576, height: receipt.page.height - symbol.y - 20)
+        let below = receipt.page.cropped(
+            x: 0,
+            y: symbol.y + 20,
+            width: 576,
+            height: receipt.page.height - symbol.y - 20
+        )
         let inked = inkedColumns(below)
         #expect(below.printedDotCount > 0)
         #expect(try #require(inked.last) - (try #require(inked.first)) < 3 * 9)  // three font B characters
@@ -67,7 +76,8 @@ struct StripesDrawing: SymbolDrawing {
 
 /// Reads every symbol in a PNG file with zbarimg (Debian's zbar-tools), an independent decoder.
 func zbarRead(_ png: [UInt8]) throws -> [String] {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-emulator-\(UUID().uuidString).png").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-emulator-\(UUID().uuidString).png")
+        .path
     defer { try? FileManager.default.removeItem(atPath: path) }
     try Data(png).write(to: URL(fileURLWithPath: path))
     let process = Process()
@@ -92,7 +102,11 @@ struct SymbolDecodeBackTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "QR", block: .qrCode(QRCode("https://example.com/r/42?total=82.40")), data: "https://example.com/r/42?total=82.40"),
+        Case(
+            name: "QR",
+            block: .qrCode(QRCode("https://example.com/r/42?total=82.40")),
+            data: "https://example.com/r/42?total=82.40"
+        ),
         Case(name: "Code 128", block: .barcode(Barcode("ORDER-0042", symbology: .code128)), data: "ORDER-0042"),
         Case(name: "Code 128 digits", block: .barcode(Barcode("1234567890", symbology: .code128)), data: "1234567890"),
         Case(name: "EAN-13", block: .barcode(Barcode("5901234123457", symbology: .ean13)), data: "5901234123457"),
@@ -102,7 +116,10 @@ struct SymbolDecodeBackTests {
     @Test(arguments: cases)
     func symbolsOnThePageDecodeToTheirData(_ symbolCase: Case) throws {
         let profile = PrinterProfile.epsonTMT88VI
-        let receipt = Receipt(profile: profile.id, blocks: [.feed(Feed(lines: 2)), symbolCase.block, .feed(Feed(lines: 2))])
+        let receipt = Receipt(
+            profile: profile.id,
+            blocks: [.feed(Feed(lines: 2)), symbolCase.block, .feed(Feed(lines: 2))]
+        )
         let bytes = try ReceiptCompiler(profile: profile).compile(receipt).bytes
         let printed = ReceiptRenderer(profile: profile).render(bytes)
         #expect(printed.symbols.count == 1)

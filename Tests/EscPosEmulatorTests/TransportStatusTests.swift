@@ -16,10 +16,30 @@ import Testing
 
     static let expectations = [
         Expectation(name: "ready", condition: PrinterCondition(), problems: [], paperNearEnd: false),
-        Expectation(name: "paper near end", condition: PrinterCondition(paperNearEnd: true), problems: [], paperNearEnd: true),
-        Expectation(name: "paper out", condition: PrinterCondition(paperOut: true), problems: ["paperOut", "offline"], paperNearEnd: true),
-        Expectation(name: "cover open", condition: PrinterCondition(coverOpen: true), problems: ["coverOpen", "offline"], paperNearEnd: false),
-        Expectation(name: "offline", condition: PrinterCondition(offline: true), problems: ["offline"], paperNearEnd: false),
+        Expectation(
+            name: "paper near end",
+            condition: PrinterCondition(paperNearEnd: true),
+            problems: [],
+            paperNearEnd: true
+        ),
+        Expectation(
+            name: "paper out",
+            condition: PrinterCondition(paperOut: true),
+            problems: ["paperOut", "offline"],
+            paperNearEnd: true
+        ),
+        Expectation(
+            name: "cover open",
+            condition: PrinterCondition(coverOpen: true),
+            problems: ["coverOpen", "offline"],
+            paperNearEnd: false
+        ),
+        Expectation(
+            name: "offline",
+            condition: PrinterCondition(offline: true),
+            problems: ["offline"],
+            paperNearEnd: false
+        ),
     ]
 
     @Test(arguments: expectations)
@@ -28,7 +48,10 @@ import Testing
             let uri = try PrinterURI("tcp://127.0.0.1:\(server.port)")
             try await withPrinterTransport(uri) { transport in
                 let printer = Printer(
-                    transport: transport, profile: .generic80mm, options: .init(checkStatusBeforePrinting: true))
+                    transport: transport,
+                    profile: .generic80mm,
+                    options: .init(checkStatusBeforePrinting: true)
+                )
                 let status = try await printer.status()
                 #expect(status.problems == expectation.problems)
                 #expect(status.canPrint == expectation.problems.isEmpty)
@@ -84,7 +107,10 @@ import Testing
             let uri = try PrinterURI("tcp://127.0.0.1:\(server.port)")
             try await withPrinterTransport(uri) { transport in
                 let printer = Printer(
-                    transport: transport, profile: .epsonTMT88VI, options: .init(confirmationTimeout: .seconds(1)))
+                    transport: transport,
+                    profile: .epsonTMT88VI,
+                    options: .init(confirmationTimeout: .seconds(1))
+                )
                 let error = await #expect(throws: TransportError.self) {
                     try await printer.print(Receipt { Text("Never printed") })
                 }

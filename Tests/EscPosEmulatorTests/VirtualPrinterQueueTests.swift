@@ -1,10 +1,11 @@
 import Dispatch
 import EscPos
-@testable import EscPosEmulator
 import Foundation
 import NIOCore
 import NIOPosix
 import Testing
+
+@testable import EscPosEmulator
 
 /// A client connection held open by a test: send, receive, half-close, read to the end.
 final class TestClient {
@@ -51,7 +52,8 @@ func withClient<T: Sendable>(port: Int, _ body: (TestClient) async throws -> T) 
             channel.eventLoop.makeCompletedFuture {
                 try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
                     wrappingChannelSynchronously: channel,
-                    configuration: .init(isOutboundHalfClosureEnabled: true))
+                    configuration: .init(isOutboundHalfClosureEnabled: true)
+                )
             }
         }
     return try await channel.executeThenClose { inbound, outbound in
@@ -195,7 +197,10 @@ func waitForJobs(_ server: VirtualPrinterServer, count: Int, seconds: Int) async
 
     @Test func aTricklingClientIsCutAtTheJobTimeout() async throws {
         let configuration = VirtualPrinterServer.Configuration(
-            port: 0, idleTimeout: .seconds(5), jobTimeout: .milliseconds(600))
+            port: 0,
+            idleTimeout: .seconds(5),
+            jobTimeout: .milliseconds(600)
+        )
         try await withBusyPrinter(configuration) { server, release in
             try await withClient(port: server.port) { client in
                 try await client.send([0x41] + Self.status)
@@ -256,8 +261,12 @@ func waitForJobs(_ server: VirtualPrinterServer, count: Int, seconds: Int) async
             }
             #expect(server.jobs.map(\.number) == [3, 4])
             let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-            #expect(files == ["job-0003.bin", "job-0003.listing.txt", "job-0003.png", "job-0003.txt",
-                              "job-0004.bin", "job-0004.listing.txt", "job-0004.png", "job-0004.txt"])
+            #expect(
+                files == [
+                    "job-0003.bin", "job-0003.listing.txt", "job-0003.png", "job-0003.txt",
+                    "job-0004.bin", "job-0004.listing.txt", "job-0004.png", "job-0004.txt",
+                ]
+            )
         }
     }
 

@@ -29,7 +29,8 @@ func exchange(port: Int, _ bytes: [UInt8], replyCount count: Int) async throws -
 
 /// Runs `body` with a server on free loopback ports, then shuts it down.
 func withServer(
-    _ configuration: VirtualPrinterServer.Configuration, _ body: (VirtualPrinterServer) async throws -> Void
+    _ configuration: VirtualPrinterServer.Configuration,
+    _ body: (VirtualPrinterServer) async throws -> Void
 ) async throws {
     let server = try await VirtualPrinterServer.start(configuration)
     let running = Task { try await server.run() }
@@ -65,20 +66,40 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
 
     static let all = [
         ConditionCase(
-            name: "ready", condition: PrinterCondition(), realTime: [0x12, 0x12, 0x12, 0x12],
-            statusBack: [0x10, 0x00, 0x00, 0x00], prints: true),
+            name: "ready",
+            condition: PrinterCondition(),
+            realTime: [0x12, 0x12, 0x12, 0x12],
+            statusBack: [0x10, 0x00, 0x00, 0x00],
+            prints: true
+        ),
         ConditionCase(
-            name: "paper near end", condition: PrinterCondition(paperNearEnd: true), realTime: [0x12, 0x12, 0x12, 0x1E],
-            statusBack: [0x10, 0x00, 0x03, 0x00], prints: true),
+            name: "paper near end",
+            condition: PrinterCondition(paperNearEnd: true),
+            realTime: [0x12, 0x12, 0x12, 0x1E],
+            statusBack: [0x10, 0x00, 0x03, 0x00],
+            prints: true
+        ),
         ConditionCase(
-            name: "paper out", condition: PrinterCondition(paperOut: true), realTime: [0x1A, 0x32, 0x12, 0x7E],
-            statusBack: [0x18, 0x00, 0x0F, 0x00], prints: false),
+            name: "paper out",
+            condition: PrinterCondition(paperOut: true),
+            realTime: [0x1A, 0x32, 0x12, 0x7E],
+            statusBack: [0x18, 0x00, 0x0F, 0x00],
+            prints: false
+        ),
         ConditionCase(
-            name: "cover open", condition: PrinterCondition(coverOpen: true), realTime: [0x1A, 0x16, 0x12, 0x12],
-            statusBack: [0x38, 0x00, 0x00, 0x00], prints: false),
+            name: "cover open",
+            condition: PrinterCondition(coverOpen: true),
+            realTime: [0x1A, 0x16, 0x12, 0x12],
+            statusBack: [0x38, 0x00, 0x00, 0x00],
+            prints: false
+        ),
         ConditionCase(
-            name: "offline", condition: PrinterCondition(offline: true), realTime: [0x1A, 0x12, 0x12, 0x12],
-            statusBack: [0x18, 0x00, 0x00, 0x00], prints: false),
+            name: "offline",
+            condition: PrinterCondition(offline: true),
+            realTime: [0x1A, 0x12, 0x12, 0x12],
+            statusBack: [0x18, 0x00, 0x00, 0x00],
+            prints: false
+        ),
     ]
 }
 
@@ -87,7 +108,9 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: ConditionCase.all)
     func answersStatusAndPrintsOnlyWhenReady(_ state: ConditionCase) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-emulator-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "escpos-emulator-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try await withServer(.init(port: 0, outputDirectory: directory, condition: state.condition)) { server in
             let realTime = try await exchange(port: server.port, Self.dleEOT, replyCount: 4)
@@ -107,9 +130,11 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
             if state.prints {
                 #expect(job.refusalReason == nil)
                 #expect(job.text == "Hello, printer\n")
-                #expect(job.files.map { ($0 as NSString).lastPathComponent }.sorted() == [
-                    "job-0001.bin", "job-0001.listing.txt", "job-0001.png", "job-0001.txt",
-                ])
+                #expect(
+                    job.files.map { ($0 as NSString).lastPathComponent }.sorted() == [
+                        "job-0001.bin", "job-0001.listing.txt", "job-0001.png", "job-0001.txt",
+                    ]
+                )
                 let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/job-0001.bin"))
                 #expect([UInt8](written) == [0x10, 0x04, 0x04] + receipt)
             } else {
@@ -122,7 +147,11 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
 
     @Test func transmitsPrinterIDs() async throws {
         try await withServer(.init(port: 0, profile: .epsonTMT88VI)) { server in
-            let model = try await exchange(port: server.port, [0x1D, 0x49, 0x43], replyCount: 1 + PrinterProfile.epsonTMT88VI.name.utf8.count + 1)
+            let model = try await exchange(
+                port: server.port,
+                [0x1D, 0x49, 0x43],
+                replyCount: 1 + PrinterProfile.epsonTMT88VI.name.utf8.count + 1
+            )
             #expect(model == [0x5F] + Array(PrinterProfile.epsonTMT88VI.name.utf8) + [0x00])
             let type = try await exchange(port: server.port, [0x1D, 0x49, 0x02], replyCount: 1)
             #expect(type == [0x02])  // autocutter
@@ -141,11 +170,15 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
                 try await outbound.write(ByteBuffer(bytes: [0x1D, 0x61, 0xFF]))
                 var iterator = inbound.makeAsyncIterator()
                 var received: [UInt8] = []
-                while received.count < 4, let buffer = try await iterator.next() { received += buffer.readableBytesView }
+                while received.count < 4, let buffer = try await iterator.next() {
+                    received += buffer.readableBytesView
+                }
                 #expect(received == [0x10, 0x00, 0x00, 0x00])
                 server.setCondition(PrinterCondition(coverOpen: true))
                 received = []
-                while received.count < 4, let buffer = try await iterator.next() { received += buffer.readableBytesView }
+                while received.count < 4, let buffer = try await iterator.next() {
+                    received += buffer.readableBytesView
+                }
                 #expect(received == [0x38, 0x00, 0x00, 0x00])
             }
         }

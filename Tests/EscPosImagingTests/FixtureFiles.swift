@@ -37,9 +37,9 @@ enum FixtureFiles {
 }
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 enum TestFileReader {
@@ -84,7 +84,8 @@ enum PNGChunks {
         var bytes = file
         var offset = 8
         while offset + 12 <= bytes.count {
-            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
+            let length =
+                Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
                 | Int(bytes[offset + 3])
             let end = offset + 8 + length
             guard length >= 0, end + 4 <= bytes.count else { break }

@@ -4,9 +4,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Image paths named by a document that came from someone else: nothing may hang, leak file contents or
@@ -64,7 +64,10 @@ import Testing
         let image = try decoder.decodeImage(atPath: "logo.png", inDirectory: folder + "/images", pixelLimit: 1 << 20)
         #expect(image == (try decoder.decodeImage(atPath: folder + "/images/logo.png")))
         let absolute = try decoder.decodeImage(
-            atPath: folder + "/images/./logo.png", inDirectory: folder + "/images", pixelLimit: 1 << 20)
+            atPath: folder + "/images/./logo.png",
+            inDirectory: folder + "/images",
+            pixelLimit: 1 << 20
+        )
         #expect(absolute == image)
     }
 
@@ -77,7 +80,10 @@ import Testing
         }
         #expect(error.code == .invalidImage)
         // The same words whether or not the file exists, so a sender cannot probe paths.
-        #expect(error.message == "the image path \"\(path)\" is outside the image directory; only files inside it can be printed")
+        #expect(
+            error.message
+                == "the image path \"\(path)\" is outside the image directory; only files inside it can be printed"
+        )
     }
 
     @Test func aSymbolicLinkOutOfTheImageDirectoryIsRefused() throws {
@@ -101,7 +107,12 @@ import Testing
         let inside = try compiler.compile(Receipt { RasterImage(path: "logo.png") })
         #expect(inside.bytes.count > 10)
         let error = try #require(throws: EscPosError.self) {
-            try compiler.compile(Receipt { Text("before"); RasterImage(path: "/etc/passwd") })
+            try compiler.compile(
+                Receipt {
+                    Text("before")
+                    RasterImage(path: "/etc/passwd")
+                }
+            )
         }
         #expect(error.code == .invalidImage)
         #expect(error.path.description == "blocks[1].path")
@@ -111,8 +122,12 @@ import Testing
     /// A decoder of someone else's that predates directories cannot confine paths, so it must refuse them.
     @Test func aDecoderWithoutDirectorySupportRefusesPathsWhenADirectoryIsSet() throws {
         struct OldDecoder: ImageDecoding {
-            func decodeImage(_ bytes: [UInt8], pixelLimit: Int) throws -> GrayImage { try GrayImage(width: 1, height: 1, pixels: [0]) }
-            func decodeImage(atPath path: String, pixelLimit: Int) throws -> GrayImage { try GrayImage(width: 1, height: 1, pixels: [0]) }
+            func decodeImage(_ bytes: [UInt8], pixelLimit: Int) throws -> GrayImage {
+                try GrayImage(width: 1, height: 1, pixels: [0])
+            }
+            func decodeImage(atPath path: String, pixelLimit: Int) throws -> GrayImage {
+                try GrayImage(width: 1, height: 1, pixels: [0])
+            }
         }
         let free = try OldDecoder().decodeImage(atPath: "/x.png", inDirectory: nil, pixelLimit: 10)
         #expect(free.width == 1)

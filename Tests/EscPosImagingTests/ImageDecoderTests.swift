@@ -5,9 +5,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 @Suite struct ImageDecoderTests {
@@ -163,7 +163,12 @@ import Testing
 
     @Test func aCorruptFileInAReceiptIsATypedErrorAtItsPath() throws {
         let receipt = try JSONDecoder().decode(
-            Receipt.self, from: Data(#"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "x"}, {"type": "image", "data": "iVBORw0KGgoAAAAN"}]}"#.utf8))
+            Receipt.self,
+            from: Data(
+                #"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "x"}, {"type": "image", "data": "iVBORw0KGgoAAAAN"}]}"#
+                    .utf8
+            )
+        )
         let compiler = ReceiptCompiler(profile: .generic80mm, options: .init(imageDecoder: ImageDecoder()))
         let error = try #require(throws: EscPosError.self) { try compiler.compile(receipt) }
         #expect(error.code == .invalidImage)

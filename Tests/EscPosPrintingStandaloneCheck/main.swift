@@ -8,7 +8,12 @@ import EscPosPrinting
 let transport = InMemoryTransport(script: .epsonPrinter())
 let printer = Printer(transport: transport, profile: .epsonTMT88VI)
 do {
-    let result = try await printer.print(Receipt { Text("Printing core check") ; Cut() })
+    let result = try await printer.print(
+        Receipt {
+            Text("Printing core check")
+            Cut()
+        }
+    )
     guard result.job.delivery == .confirmed(.processID), transport.writtenBytes.starts(with: result.compiled.bytes)
     else {
         fatalError("printing core check failed: \(result.job.delivery), \(transport.writtenBytes.count) bytes written")

@@ -8,7 +8,10 @@ import Testing
 @Suite struct PrinterTests {
     static let job: [UInt8] = [0x1B, 0x40] + Array("Hello, printer".utf8) + [0x0A, 0x1D, 0x56, 0x42, 0x00]
     static let fast = Printer.Options(
-        replyTimeout: .milliseconds(200), writeTimeout: .milliseconds(200), confirmationTimeout: .milliseconds(300))
+        replyTimeout: .milliseconds(200),
+        writeTimeout: .milliseconds(200),
+        confirmationTimeout: .milliseconds(300)
+    )
 
     static var paperOut: PrinterStatus {
         var status = PrinterStatus.ready
@@ -127,9 +130,11 @@ import Testing
     @Test func statusUpdatesFollowAutomaticStatusBackWithoutPolling() async throws {
         var script = InMemoryTransport.Script.statusReplies(.ready)
         // GS a n: the printer answers with its current block at once, as Epson printers do.
-        script.rules.append(.init(trigger: [0x1D, 0x61], capturing: 1) { n in
-            n == [0] ? [] : PrinterStatus.ready.automaticStatusBackBlock
-        })
+        script.rules.append(
+            .init(trigger: [0x1D, 0x61], capturing: 1) { n in
+                n == [0] ? [] : PrinterStatus.ready.automaticStatusBackBlock
+            }
+        )
         let transport = InMemoryTransport(script: script)
         let printer = Printer(transport: transport, options: Self.fast)
         var updates = printer.statusUpdates(pollInterval: .seconds(60)).makeAsyncIterator()

@@ -21,12 +21,15 @@ import Testing
                     pending = (widthBytes, height, data)
                 }
             } else if let current = pending {
-                images += [MonochromeBitmap(width: current.widthBytes * 8, height: current.rows, packedRows: current.bits)].compactMap { $0 }
+                images += [
+                    MonochromeBitmap(width: current.widthBytes * 8, height: current.rows, packedRows: current.bits)
+                ].compactMap { $0 }
                 pending = nil
             }
         }
         if let current = pending {
-            images += [MonochromeBitmap(width: current.widthBytes * 8, height: current.rows, packedRows: current.bits)].compactMap { $0 }
+            images += [MonochromeBitmap(width: current.widthBytes * 8, height: current.rows, packedRows: current.bits)]
+                .compactMap { $0 }
         }
         return images
     }
@@ -44,7 +47,10 @@ import Testing
         let right = image.width - 1 - (try #require(columns.last))
         #expect(abs(left - right) <= 16)
         if ZintSymbolRendererTests.decodeBackEnabled {
-            #expect(try ZintSymbolRendererTests.decode(image, symbology: "qrcode") == Array("https://example.com/r/8812".utf8))
+            #expect(
+                try ZintSymbolRendererTests.decode(image, symbology: "qrcode")
+                    == Array("https://example.com/r/8812".utf8)
+            )
         }
     }
 
@@ -87,7 +93,8 @@ import Testing
         var profile = PrinterProfile.generic58mm
         profile.limits.maxRasterBandHeight = 24
         let compiled = try ReceiptCompiler(profile: profile, options: Self.options).compile(
-            Receipt { QRCode("band test").moduleSize(.dots(4)) })
+            Receipt { QRCode("band test").moduleSize(.dots(4)) }
+        )
         let heights = CommandDecoder(profile: profile).decode(compiled.bytes).compactMap { decoded -> Int? in
             if case .rasterImage(_, _, let height, _) = decoded.command { return height }
             return nil
@@ -105,13 +112,16 @@ import Testing
         profile.capabilities.barcodeFunctionB = false
         let compiled = try ReceiptCompiler(profile: profile, options: Self.options).compile(receipt)
         GoldenFixture.expect(
-            compiled.bytes, named: "symbols-fallback-generic-58mm", profile: profile,
+            compiled.bytes,
+            named: "symbols-fallback-generic-58mm",
+            profile: profile,
             header: [
                 "Software fallback on a generic 58 mm printer without QR and without GS k function B: a QR code "
                     + "(module size 3, centred on the 384-dot line) and a Code 128 barcode drawn by libzint, printed "
                     + "as GS v 0 raster images, with the barcode's human-readable line in font B.",
                 "GS v 0 layout per shared/reference/escpos.md §E.3 (1D 76 30 m xL xH yL yH, MSB = leftmost dot).",
-            ])
+            ]
+        )
     }
 }
 

@@ -1,11 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#endif
+import EscPosSymbolRendering
 import Foundation
 import Testing
 
 @testable import EscPos
-import EscPosSymbolRendering
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#endif
 
 /// Renders symbols with libzint and reads them back with zbar's `zbarimg`, an independent decoder.
 @Suite struct ZintSymbolRendererTests {
@@ -63,11 +64,15 @@ import EscPosSymbolRendering
         (Barcode("A40156B", symbology: .codabar), "codabar", "A40156B"),
         (Barcode("Code 93 mixed", symbology: .code93), "code93", "Code 93 mixed"),
         (Barcode("No.{12345678}x", symbology: .code128), "code128", "No.{12345678}x"),
-        (Barcode(gs1: [.gtin("0950110153000"), .batch("LOT42"), .serial("7")]), "code128",
-         "0109501101530003" + "10LOT42\u{1D}217"),
+        (
+            Barcode(gs1: [.gtin("0950110153000"), .batch("LOT42"), .serial("7")]), "code128",
+            "0109501101530003" + "10LOT42\u{1D}217"
+        ),
         (Barcode("0950110153000", symbology: .gs1DataBarOmnidirectional), "databar", "0109501101530003"),
-        (Barcode(gs1: [.gtin("0950110153000"), .batch("AB12")], symbology: .gs1DataBarExpanded), "databar-exp",
-         "010950110153000310AB12"),
+        (
+            Barcode(gs1: [.gtin("0950110153000"), .batch("AB12")], symbology: .gs1DataBarExpanded), "databar-exp",
+            "010950110153000310AB12"
+        ),
     ]
 
     @Test(.enabled(if: decodeBackEnabled), arguments: linear)
@@ -121,17 +126,25 @@ import EscPosSymbolRendering
         normalized.data = validated.normalizedData
         let bitmap = try renderer.render(.barcode(normalized), moduleSize: 1, height: 10)
         #expect(validated.widths.narrow >= bitmap.width)
-        #expect(Double(validated.widths.narrow) <= Double(bitmap.width) * 1.5, "estimate \(validated.widths.narrow), real \(bitmap.width)")
+        #expect(
+            Double(validated.widths.narrow) <= Double(bitmap.width) * 1.5,
+            "estimate \(validated.widths.narrow), real \(bitmap.width)"
+        )
     }
 
-    @Test(.enabled(if: decodeBackEnabled), arguments: [
-        ("1234", QRCode.ErrorCorrection.low), ("https://example.com/r/8812?x=1", .medium),
-        ("Grüße, €100 — ok", .quartile), (String(repeating: "0123456789", count: 30), .high),
-    ])
+    @Test(
+        .enabled(if: decodeBackEnabled),
+        arguments: [
+            ("1234", QRCode.ErrorCorrection.low), ("https://example.com/r/8812?x=1", .medium),
+            ("Grüße, €100 — ok", .quartile), (String(repeating: "0123456789", count: 30), .high),
+        ]
+    )
     func qrCodesDecodeBackToTheirUTF8Bytes(text: String, level: QRCode.ErrorCorrection) throws {
         let qr = QRCode(text).errorCorrection(level)
         let bitmap = try renderer.render(.qrCode(qr), moduleSize: 4, height: 0)
-        let modules = try SymbolCommandEncoder(capabilities: .init(printableWidth: 10_000, barcodes: [], twoDimensionalCodes: [])).qrSymbolModules(qr)
+        let modules = try SymbolCommandEncoder(
+            capabilities: .init(printableWidth: 10_000, barcodes: [], twoDimensionalCodes: [])
+        ).qrSymbolModules(qr)
         #expect(bitmap.width == bitmap.height)
         #expect(bitmap.width <= modules * 4, "libzint may mix modes and choose a smaller version than our bound")
         #expect(try Self.decode(bitmap, symbology: "qrcode") == Array(text.utf8))
@@ -152,16 +165,35 @@ import EscPosSymbolRendering
         let dataMatrix = try renderer.render(.dataMatrix(DataMatrix("AB")), moduleSize: 3, height: 0)
         #expect(dataMatrix.width == 10 * 3 && dataMatrix.height == 10 * 3)
         let rectangle = try renderer.render(
-            .dataMatrix(DataMatrix("AB").shape(.rectangle, rows: 8, columns: 18)), moduleSize: 2, height: 0)
+            .dataMatrix(DataMatrix("AB").shape(.rectangle, rows: 8, columns: 18)),
+            moduleSize: 2,
+            height: 0
+        )
         #expect(rectangle.width == 18 * 2 && rectangle.height == 8 * 2)
-        let aztec = try renderer.render(.aztecCode(AztecCode("AB").format(.compact, layers: 1)), moduleSize: 2, height: 0)
+        let aztec = try renderer.render(
+            .aztecCode(AztecCode("AB").format(.compact, layers: 1)),
+            moduleSize: 2,
+            height: 0
+        )
         #expect(aztec.width == 15 * 2 && aztec.height == 15 * 2)
-        let fullAztec = try renderer.render(.aztecCode(AztecCode("AB").format(.fullRange, layers: 5)), moduleSize: 1, height: 0)
+        let fullAztec = try renderer.render(
+            .aztecCode(AztecCode("AB").format(.fullRange, layers: 5)),
+            moduleSize: 1,
+            height: 0
+        )
         #expect(fullAztec.width == 37)
-        let pdf = try renderer.render(.pdf417(PDF417("PDF417 test").columns(3).moduleWidth(2, rowHeight: 3)), moduleSize: 2, height: 0)
+        let pdf = try renderer.render(
+            .pdf417(PDF417("PDF417 test").columns(3).moduleWidth(2, rowHeight: 3)),
+            moduleSize: 2,
+            height: 0
+        )
         #expect(pdf.width == (17 * 3 + 69) * 2)
         #expect(pdf.height % (3 * 2) == 0)
-        let truncated = try renderer.render(.pdf417(PDF417("PDF417 test").columns(3).truncated()), moduleSize: 1, height: 0)
+        let truncated = try renderer.render(
+            .pdf417(PDF417("PDF417 test").columns(3).truncated()),
+            moduleSize: 1,
+            height: 0
+        )
         #expect(truncated.width == 17 * 3 + 35)
         let micro = try renderer.render(.qrCode(QRCode("12345").model(.micro)), moduleSize: 2, height: 0)
         #expect(micro.width == 11 * 2)

@@ -9,7 +9,8 @@ import Testing
 @Suite struct HostileTemplateDataTests {
     static func sweep(_ file: String, build: (Data) throws -> Receipt) throws -> JSONValue.SweepResult {
         try JSONValue.sweepNumbers(
-            of: Data(contentsOf: TemplateData.url(file))) { data in
+            of: Data(contentsOf: TemplateData.url(file))
+        ) { data in
             _ = try ReceiptCompiler(profile: .generic80mm).compile(try build(data))
         }
     }

@@ -4,13 +4,16 @@ import Foundation
 import Testing
 
 @Suite struct MoneyTests {
-    @Test(arguments: zip(
-        [
-            (Currency.euro, 0), (.euro, 5), (.euro, 480), (.euro, -150), (.euro, 123_456),
-            (Currency(code: "JPY"), 480), (Currency(code: "KWD"), 1250), (Currency(code: "kwd"), -5),
-            (Currency(code: "CLF"), 12345), (Currency(code: "EUR", decimalSeparator: ","), 1999),
-        ],
-        ["0.00", "0.05", "4.80", "-1.50", "1234.56", "480", "1.250", "-0.005", "1.2345", "19,99"]))
+    @Test(
+        arguments: zip(
+            [
+                (Currency.euro, 0), (.euro, 5), (.euro, 480), (.euro, -150), (.euro, 123_456),
+                (Currency(code: "JPY"), 480), (Currency(code: "KWD"), 1250), (Currency(code: "kwd"), -5),
+                (Currency(code: "CLF"), 12345), (Currency(code: "EUR", decimalSeparator: ","), 1999),
+            ],
+            ["0.00", "0.05", "4.80", "-1.50", "1234.56", "480", "1.250", "-0.005", "1.2345", "19,99"]
+        )
+    )
     func formatsWithTheCurrencysMinorUnits(_ input: (Currency, Int), expected: String) {
         #expect(input.0.format(Money(minorUnits: input.1)) == expected)
     }
@@ -71,7 +74,13 @@ import Testing
         (5, "10", false, 1), (4, "10", false, 0), (-5, "10", false, -1), (1999, "7.7", true, 143),
     ])
     func taxRatesRoundHalfAwayFromZero(_ taxable: Int, _ rate: String, _ included: Bool, _ expected: Int) throws {
-        let tax = Tax("t", rate: Percentage(rate), taxable: Money(minorUnits: taxable), amount: .zero, included: included)
+        let tax = Tax(
+            "t",
+            rate: Percentage(rate),
+            taxable: Money(minorUnits: taxable),
+            amount: .zero,
+            included: included
+        )
         #expect(try tax.expectedAmount() == Money(minorUnits: expected))
     }
 }

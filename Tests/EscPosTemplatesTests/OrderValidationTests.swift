@@ -21,9 +21,17 @@ import Testing
     @Test func addedTaxIsPartOfTheTotal() throws {
         let order = Data.order(
             items: [LineItem("Book", unitPrice: Money(minorUnits: 1000))],
-            taxes: [Tax("Sales tax 8.875%", rate: Percentage("8.875"), taxable: Money(minorUnits: 1000), amount: Money(minorUnits: 89))],
+            taxes: [
+                Tax(
+                    "Sales tax 8.875%",
+                    rate: Percentage("8.875"),
+                    taxable: Money(minorUnits: 1000),
+                    amount: Money(minorUnits: 89)
+                )
+            ],
             payments: [Payment("Card", amount: Money(minorUnits: 1089))],
-            totals: StatedTotals(tax: Money(minorUnits: 89), total: Money(minorUnits: 1089), change: .zero))
+            totals: StatedTotals(tax: Money(minorUnits: 89), total: Money(minorUnits: 1089), change: .zero)
+        )
         let summary = try order.validate()
         #expect(summary.total.minorUnits == 1089)
         #expect(summary.change == .zero)
@@ -47,7 +55,13 @@ import Testing
 
     @Test func taxThatDoesNotMatchItsRateIsAnError() throws {
         let order = Data.order(taxes: [
-            Tax("VAT 20%", rate: Percentage("20"), taxable: Money(minorUnits: 600), amount: Money(minorUnits: 99), included: true)
+            Tax(
+                "VAT 20%",
+                rate: Percentage("20"),
+                taxable: Money(minorUnits: 600),
+                amount: Money(minorUnits: 99),
+                included: true
+            )
         ])
         let error = try #require(throws: EscPosError.self) { try order.validate() }
         #expect(error.code == .totalsDoNotAddUp)
@@ -71,16 +85,31 @@ import Testing
     @Test func invalidOrdersNameTheField() throws {
         let cases: [(Order, EscPosError.Code, String)] = [
             (Data.order(items: []), .invalidOrder, "items"),
-            (Data.order(items: [LineItem("Tea", quantity: 0, unitPrice: Money(minorUnits: 1))]), .invalidOrder, "items[0].quantity"),
-            (Data.order(discounts: [Discount("Oops", amount: Money(minorUnits: -1))]), .invalidOrder, "discounts[0].amount"),
+            (
+                Data.order(items: [LineItem("Tea", quantity: 0, unitPrice: Money(minorUnits: 1))]), .invalidOrder,
+                "items[0].quantity"
+            ),
+            (
+                Data.order(discounts: [Discount("Oops", amount: Money(minorUnits: -1))]), .invalidOrder,
+                "discounts[0].amount"
+            ),
             (Data.order(discounts: [Discount("Too much", amount: Money(minorUnits: 601))]), .invalidOrder, "discounts"),
             (
-                Data.order(items: [LineItem("Tea", unitPrice: Money(minorUnits: 100), discounts: [Discount("x", amount: Money(minorUnits: 101))])]),
+                Data.order(items: [
+                    LineItem(
+                        "Tea",
+                        unitPrice: Money(minorUnits: 100),
+                        discounts: [Discount("x", amount: Money(minorUnits: 101))]
+                    )
+                ]),
                 .invalidOrder, "items[0].discounts"
             ),
             (Data.order(payments: [Payment("Cash", amount: .zero)]), .invalidOrder, "payments[0].amount"),
             (Data.order(currency: Currency(code: "XYZ")), .unknownCurrency, "currency"),
-            (Data.order(items: [LineItem("Gold", quantity: 3, unitPrice: Money(minorUnits: Int.max / 2))]), .amountOutOfRange, "items[0].unitPrice"),
+            (
+                Data.order(items: [LineItem("Gold", quantity: 3, unitPrice: Money(minorUnits: Int.max / 2))]),
+                .amountOutOfRange, "items[0].unitPrice"
+            ),
         ]
         for (order, code, path) in cases {
             let error = try #require(throws: EscPosError.self) { try order.validate() }
@@ -107,7 +136,9 @@ import Testing
 
     @Test func decodingErrorsKeepThePathOfTheBadField() throws {
         let json = #"{"store":{"name":"S"},"number":"1","currency":"EUR","items":[{"name":"Tea","unitPrice":2.5}]}"#
-        let error = try #require(throws: DecodingError.self) { try JSONDecoder().decode(Order.self, from: Foundation.Data(json.utf8)) }
+        let error = try #require(throws: DecodingError.self) {
+            try JSONDecoder().decode(Order.self, from: Foundation.Data(json.utf8))
+        }
         #expect(EscPosError(error).path.description == "items[0].unitPrice")
     }
 }
@@ -121,8 +152,10 @@ import Testing
 
     @Test func unlistedCoursesFollowInOrderOfFirstUse() {
         let order = KitchenOrder(
-            orderNumber: "1", courses: ["Mains"],
-            items: [.init("Cake", course: "Dessert"), .init("Steak", course: "Mains"), .init("Tea", course: "Drinks")])
+            orderNumber: "1",
+            courses: ["Mains"],
+            items: [.init("Cake", course: "Dessert"), .init("Steak", course: "Mains"), .init("Tea", course: "Drinks")]
+        )
         #expect(order.itemsByCourse.map(\.course) == ["Mains", "Dessert", "Drinks"])
     }
 
@@ -141,7 +174,10 @@ import Testing
     @Test func allergiesPrintInReverse() throws {
         let ticket = try KitchenTicket(TemplateData.kitchenOrder)
         let listing = CommandListing(
-            CommandDecoder(profile: .generic80mm).decode(try ReceiptCompiler(profile: .generic80mm).compile(Receipt { ticket }).bytes))
+            CommandDecoder(profile: .generic80mm).decode(
+                try ReceiptCompiler(profile: .generic80mm).compile(Receipt { ticket }).bytes
+            )
+        )
         let lines = listing.lines
         let allergy = try #require(lines.firstIndex { $0.contains("ALLERGY: celery") })
         let reverseOn = try #require(lines[..<allergy].lastIndex { $0.contains("GS B") })
@@ -168,8 +204,10 @@ import Testing
     @Test func dataFormatArticleExamplesAreValid() throws {
         let article = try String(
             contentsOf: TemplateData.repository.appendingPathComponent(
-                "Sources/EscPosTemplates/Documentation.docc/Articles/TemplateDataFormat.md"),
-            encoding: .utf8)
+                "Sources/EscPosTemplates/Documentation.docc/Articles/TemplateDataFormat.md"
+            ),
+            encoding: .utf8
+        )
         let blocks = article.components(separatedBy: "```json\n").dropFirst().map {
             $0.components(separatedBy: "```").first ?? ""
         }

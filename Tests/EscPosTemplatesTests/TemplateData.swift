@@ -21,11 +21,21 @@ enum TemplateData {
     /// The sample sales order with every amount given explicitly, for tests that change one thing.
     static func order(
         items: [LineItem] = [LineItem("Tea", quantity: 2, unitPrice: Money(minorUnits: 300))],
-        discounts: [Discount] = [], taxes: [Tax] = [], payments: [Payment] = [], totals: StatedTotals? = nil,
+        discounts: [Discount] = [],
+        taxes: [Tax] = [],
+        payments: [Payment] = [],
+        totals: StatedTotals? = nil,
         currency: Currency = .euro
     ) -> Order {
         Order(
-            store: Store(name: "Shop"), number: "1", currency: currency, items: items, discounts: discounts,
-            taxes: taxes, payments: payments, totals: totals)
+            store: Store(name: "Shop"),
+            number: "1",
+            currency: currency,
+            items: items,
+            discounts: discounts,
+            taxes: taxes,
+            payments: payments,
+            totals: totals
+        )
     }
 }

@@ -36,26 +36,32 @@ import Testing
     static let fixtures: [Fixture] = profiles.flatMap { suffix, profile in
         [
             Fixture(
-                name: "template-sales-receipt-\(suffix)", profile: profile,
+                name: "template-sales-receipt-\(suffix)",
+                profile: profile,
                 header: [
                     "SalesReceipt with Examples/receipts/sales-order.json on \(profile.name), \(profile.columns(for: .a) ?? 0) columns.",
                     reference,
                 ],
-                make: salesReceipt),
+                make: salesReceipt
+            ),
             Fixture(
-                name: "template-kitchen-ticket-\(suffix)", profile: profile,
+                name: "template-kitchen-ticket-\(suffix)",
+                profile: profile,
                 header: [
                     "KitchenTicket with Examples/receipts/kitchen-order.json on \(profile.name), \(profile.columns(for: .a) ?? 0) columns.",
                     reference,
                 ],
-                make: kitchenTicket),
+                make: kitchenTicket
+            ),
             Fixture(
-                name: "template-test-page-\(suffix)", profile: profile,
+                name: "template-test-page-\(suffix)",
+                profile: profile,
                 header: [
                     "TestPage for \(profile.name): every code page selected explicitly (ESC t n) with sample bytes.",
                     reference,
                 ],
-                make: { Receipt { TestPage(profile: profile) } }),
+                make: { Receipt { TestPage(profile: profile) } }
+            ),
         ]
     }
 
@@ -80,7 +86,10 @@ import Testing
             let options = CompileOptions(imageDecoder: ImageDecoder(), symbolRenderer: ZintSymbolRenderer())
             let bytes = try ReceiptCompiler(profile: profile, options: options).compile(receipt).bytes
             for line in TextLines.printedLines(bytes, profile: profile) {
-                #expect(line.columns <= columns, "\"\(line.text)\" takes \(line.columns) columns; \(profile.id) has \(columns)")
+                #expect(
+                    line.columns <= columns,
+                    "\"\(line.text)\" takes \(line.columns) columns; \(profile.id) has \(columns)"
+                )
             }
         }
     }

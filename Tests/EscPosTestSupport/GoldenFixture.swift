@@ -47,7 +47,10 @@ public enum GoldenFixture {
     ///   - header: Lines for the listing's header: what the fixture shows and which reference its bytes
     ///     were checked against.
     public static func expect(
-        _ bytes: [UInt8], named name: String, profile: PrinterProfile, header: [String],
+        _ bytes: [UInt8],
+        named name: String,
+        profile: PrinterProfile,
+        header: [String],
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let binURL = url(name, "bin")
@@ -57,27 +60,34 @@ public enum GoldenFixture {
         if mode == .all || (mode == .missing && existing == nil) {
             do {
                 try Data(bytes).write(to: binURL)
-                try listingText(for: bytes, profile: profile, header: header).write(to: txtURL, atomically: true, encoding: .utf8)
+                try listingText(for: bytes, profile: profile, header: header).write(
+                    to: txtURL,
+                    atomically: true,
+                    encoding: .utf8
+                )
             } catch {
                 Issue.record("could not record fixture \(name): \(error)", sourceLocation: sourceLocation)
                 return
             }
             Issue.record(
                 "Recorded fixture \(binURL.path) (and .txt). Review the listing, then run again without ESCPOS_RECORD_FIXTURES.",
-                sourceLocation: sourceLocation)
+                sourceLocation: sourceLocation
+            )
             return
         }
         guard let existing else {
             Issue.record(
                 "Missing fixture \(binURL.path). Record it with ESCPOS_RECORD_FIXTURES=missing, then review the listing.",
-                sourceLocation: sourceLocation)
+                sourceLocation: sourceLocation
+            )
             return
         }
         let expected = [UInt8](existing)
         if expected != bytes {
             Issue.record(
                 Comment(rawValue: mismatchReport(expected: expected, actual: bytes, profile: profile, name: name)),
-                sourceLocation: sourceLocation)
+                sourceLocation: sourceLocation
+            )
         }
         // The listing beside the fixture must be the decoder's listing of the fixture's bytes.
         let listing = (try? String(contentsOf: txtURL, encoding: .utf8)) ?? ""
@@ -85,10 +95,17 @@ public enum GoldenFixture {
             .joined(separator: "\n")
         let fresh = CommandListing(CommandDecoder(profile: profile).decode(expected)).text
         if body != fresh {
-            let diff = lineDiff(expected: body.components(separatedBy: "\n"), actual: fresh.components(separatedBy: "\n"))
+            let diff = lineDiff(
+                expected: body.components(separatedBy: "\n"),
+                actual: fresh.components(separatedBy: "\n")
+            )
             Issue.record(
-                Comment(rawValue: "The listing \(txtURL.lastPathComponent) does not match its .bin; re-record with ESCPOS_RECORD_FIXTURES=all and review.\n\(diff)"),
-                sourceLocation: sourceLocation)
+                Comment(
+                    rawValue:
+                        "The listing \(txtURL.lastPathComponent) does not match its .bin; re-record with ESCPOS_RECORD_FIXTURES=all and review.\n\(diff)"
+                ),
+                sourceLocation: sourceLocation
+            )
         }
     }
 
@@ -99,8 +116,12 @@ public enum GoldenFixture {
     /// - Returns: The compiled result, for further assertions (warnings, command headers).
     @discardableResult
     public static func expectDocument(
-        _ receipt: Receipt, named name: String, profile: PrinterProfile, header: [String],
-        options: CompileOptions = CompileOptions(), sourceLocation: SourceLocation = #_sourceLocation
+        _ receipt: Receipt,
+        named name: String,
+        profile: PrinterProfile,
+        header: [String],
+        options: CompileOptions = CompileOptions(),
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CompiledReceipt {
         let jsonURL = url(name, "json")
         if recordMode != .never {
@@ -118,8 +139,14 @@ public enum GoldenFixture {
 
     /// A readable explanation of a byte mismatch: sizes, the first differing offset and a diff of the
     /// decoded listings.
-    public static func mismatchReport(expected: [UInt8], actual: [UInt8], profile: PrinterProfile, name: String) -> String {
-        let firstDifference = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    public static func mismatchReport(
+        expected: [UInt8],
+        actual: [UInt8],
+        profile: PrinterProfile,
+        name: String
+    ) -> String {
+        let firstDifference =
+            zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(expected.count, actual.count)
         let decoder = CommandDecoder(profile: profile)
         let expectedLines = CommandListing(decoder.decode(expected)).lines

@@ -53,7 +53,8 @@ public enum JSONValue: Codable, Sendable {
         switch self {
         case .integer, .double: [path]
         case .array(let values): values.indices.flatMap { values[$0].numberPaths(at: path + [.index($0)]) }
-        case .object(let members): members.keys.sorted().flatMap { (members[$0] ?? .null).numberPaths(at: path + [.key($0)]) }
+        case .object(let members):
+            members.keys.sorted().flatMap { (members[$0] ?? .null).numberPaths(at: path + [.key($0)]) }
         case .null, .bool, .string: []
         }
     }
@@ -107,7 +108,7 @@ extension JSONValue {
                 let data = try JSONEncoder().encode(original.replacing(path, with: value))
                 do {
                     try body(data)
-                } catch where isExpectedError(error) {
+                } catch  where isExpectedError(error) {
                     result.refused += 1
                 }
                 result.cases += 1

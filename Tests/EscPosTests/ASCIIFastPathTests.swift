@@ -1,7 +1,8 @@
-@testable import EscPos
 import EscPosTemplates
 import EscPosTestSupport
 import Testing
+
+@testable import EscPos
 
 /// The compiler prints lines of printable ASCII that fit straight from the strings' bytes. These tests
 /// prove that shortcut gives exactly the bytes of the general layout, on random documents.
@@ -20,18 +21,30 @@ import Testing
 
     @Test func randomDocumentsMatchTheGeneralLayout() throws {
         var random = SeededRandomNumberGenerator(seed: 0xFA57)
-        let words = ["", " ", "a", "Tea", "  lead", "trail  ", "x y", "1.00", "-0.50", "Espresso", "a very long item name that wraps"]
+        let words = [
+            "", " ", "a", "Tea", "  lead", "trail  ", "x y", "1.00", "-0.50", "Espresso",
+            "a very long item name that wraps",
+        ]
         func text() -> String {
-            (0..<Int(random.next() % 3)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
+            (0..<Int(random.next() % 3)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(
+                separator: " "
+            )
         }
         let alignments: [TextStyle.Alignment] = [.left, .center, .right]
         for round in 0..<300 {
             let receipt = Receipt {
                 Text(text()).size(width: Int(random.next() % 2) + 1, height: 1)
                 Columns(spacing: Int(random.next() % 3)) {
-                    Column(text(), width: .flexible(weight: Int(random.next() % 3) + 1),
-                           alignment: alignments[Int(random.next() % 3)])
-                    Column(text(), width: .fixed(Int(random.next() % 8) + 4), alignment: alignments[Int(random.next() % 3)])
+                    Column(
+                        text(),
+                        width: .flexible(weight: Int(random.next() % 3) + 1),
+                        alignment: alignments[Int(random.next() % 3)]
+                    )
+                    Column(
+                        text(),
+                        width: .fixed(Int(random.next() % 8) + 4),
+                        alignment: alignments[Int(random.next() % 3)]
+                    )
                 }
                 KeyValue(text(), text(), leader: random.next() % 2 == 0 ? "." : " ")
                 if round % 5 == 0 { Text("Café €") }  // leaves the printer on another page: fast path must step aside
@@ -50,6 +63,7 @@ import Testing
 enum GoldenFixtureDiff {
     static func describe(_ fast: [UInt8], _ general: [UInt8], _ profile: PrinterProfile) -> String {
         let decoder = CommandDecoder(profile: profile)
-        return "fast:\n\(CommandListing(decoder.decode(fast)).text)general:\n\(CommandListing(decoder.decode(general)).text)"
+        return
+            "fast:\n\(CommandListing(decoder.decode(fast)).text)general:\n\(CommandListing(decoder.decode(general)).text)"
     }
 }

@@ -14,7 +14,8 @@ import Testing
         ("wpc1250", 0x8A, 0x0160), ("wpc1251", 0x80, 0x0402), ("wpc1251", 0xC0, 0x0410), ("wpc1252", 0x80, 0x20AC),
         ("wpc1252", 0x96, 0x2013), ("wpc1253", 0xC1, 0x0391), ("wpc1254", 0xD0, 0x011E), ("wpc1255", 0xE0, 0x05D0),
         ("wpc1256", 0xC7, 0x0627), ("wpc1257", 0xC0, 0x0104), ("wpc1258", 0xD2, 0x0309), ("iso8859-2", 0xA1, 0x0104),
-        ("iso8859-7", 0xC1, 0x0391), ("iso8859-7", 0xA4, 0x20AC), ("iso8859-15", 0xA4, 0x20AC), ("iso8859-15", 0xBD, 0x0153),
+        ("iso8859-7", 0xC1, 0x0391), ("iso8859-7", 0xA4, 0x20AC), ("iso8859-15", 0xA4, 0x20AC),
+        ("iso8859-15", 0xBD, 0x0153),
         ("katakana", 0xB1, 0xFF71), ("katakana", 0xA1, 0xFF61),
     ]
 
@@ -49,7 +50,11 @@ import Testing
         }
     }
 
-    func compile(_ text: String, _ profile: PrinterProfile = .epsonTMT88VI, strict: Bool = false) throws -> CompiledReceipt {
+    func compile(
+        _ text: String,
+        _ profile: PrinterProfile = .epsonTMT88VI,
+        strict: Bool = false
+    ) throws -> CompiledReceipt {
         try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict)).compile(Receipt { Text(text) })
     }
 

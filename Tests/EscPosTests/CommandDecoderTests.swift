@@ -24,19 +24,24 @@ import Testing
 
     @Test func listingLineFormat() {
         let commands = CommandDecoder().decode([0x1B, 0x40, 0x1B, 0x61, 0x01, 0x43, 0x61, 0x66, 0x82, 0x0A])
-        #expect(CommandListing(commands).lines == [
-            "000000  1B 40                      ESC @      initialise printer (styles and code page to power-on state)",
-            "000002  1B 61 01                   ESC a      align centre",
-            "000005  43 61 66 82                text       \"Café\"",
-            "000009  0A                         LF         print line and feed",
-        ])
+        #expect(
+            CommandListing(commands).lines == [
+                "000000  1B 40                      ESC @      initialise printer (styles and code page to power-on state)",
+                "000002  1B 61 01                   ESC a      align centre",
+                "000005  43 61 66 82                text       \"Café\"",
+                "000009  0A                         LF         print line and feed",
+            ]
+        )
     }
 
     @Test func unknownAndTruncatedAreReportedNotSkipped() {
         let commands = CommandDecoder().decode([0x1B, 0xFF, 0x41, 0x1D, 0x28, 0x6B, 0x10, 0x00, 0x31])
-        #expect(commands.map(\.command) == [
-            .unknown(0x1B), .text("\u{00A0}A"), .truncated(name: "GS ( k", bytes: [0x1D, 0x28, 0x6B, 0x10, 0x00, 0x31]),
-        ])
+        #expect(
+            commands.map(\.command) == [
+                .unknown(0x1B), .text("\u{00A0}A"),
+                .truncated(name: "GS ( k", bytes: [0x1D, 0x28, 0x6B, 0x10, 0x00, 0x31]),
+            ]
+        )
         #expect(CommandListing(commands).problemCount == 2)
     }
 
@@ -53,12 +58,14 @@ import Testing
             0x1D, 0x38, 0x4C, 0x03, 0x00, 0x00, 0x00, 0x30, 0x32, 0x00,  // GS 8 L
         ]
         let commands = CommandDecoder().decode(bytes).map(\.command)
-        #expect(commands == [
-            .printMode(0x30), .realTimeStatus(1), .automaticStatusBack(0xFF), .transmitPrinterID(0x43),
-            .barcode(system: 2, data: [0x35, 0x39]), .barcode(system: 0x49, data: [0x7B, 0x42, 0x41]),
-            .rasterImage(mode: 0, widthBytes: 1, height: 2, data: [0xFF, 0x00]),
-            .columnImage(mode: 0x21, width: 1, data: [1, 2, 3]), .graphics(m: 0x30, fn: 0x32, parameters: [0]),
-        ])
+        #expect(
+            commands == [
+                .printMode(0x30), .realTimeStatus(1), .automaticStatusBack(0xFF), .transmitPrinterID(0x43),
+                .barcode(system: 2, data: [0x35, 0x39]), .barcode(system: 0x49, data: [0x7B, 0x42, 0x41]),
+                .rasterImage(mode: 0, widthBytes: 1, height: 2, data: [0xFF, 0x00]),
+                .columnImage(mode: 0x21, width: 1, data: [1, 2, 3]), .graphics(m: 0x30, fn: 0x32, parameters: [0]),
+            ]
+        )
     }
 
     @Test func textFollowsCodePageSelection() {

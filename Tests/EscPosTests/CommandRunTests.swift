@@ -16,13 +16,16 @@ import Testing
     }
 
     @Test func runsOfLineFeedsTabsAndReturnsAreOneCommandEach() {
-        let bytes: [UInt8] = Array(repeating: 0x0A, count: 1_000) + Array(repeating: 0x09, count: 500) + [0x41]
+        let bytes: [UInt8] =
+            Array(repeating: 0x0A, count: 1_000) + Array(repeating: 0x09, count: 500) + [0x41]
             + Array(repeating: 0x0D, count: 2) + [0x0A, 0x0C, 0x0C]
         let commands = CommandDecoder().decode(bytes).map(\.command)
-        #expect(commands == [
-            .repeated(.lineFeed, count: 1_000), .repeated(.horizontalTab, count: 500), .text("A"),
-            .repeated(.carriageReturn, count: 2), .lineFeed, .repeated(.formFeed, count: 2),
-        ])
+        #expect(
+            commands == [
+                .repeated(.lineFeed, count: 1_000), .repeated(.horizontalTab, count: 500), .text("A"),
+                .repeated(.carriageReturn, count: 2), .lineFeed, .repeated(.formFeed, count: 2),
+            ]
+        )
         #expect(CommandListing(CommandDecoder().decode(bytes)).problemCount == 0)
         #expect(Command.repeated(.lineFeed, count: 3).meaning == "print line and feed × 3")
         #expect(Command.repeated(.lineFeed, count: 3).name == "LF")
@@ -33,9 +36,11 @@ import Testing
         // then ESC @ and text.
         let bytes: [UInt8] = [0x01, 0x02, 0x1B, 0x41, 0x7F, 0x07, 0x1B, 0x40, 0x41]
         let commands = CommandDecoder().decode(bytes)
-        #expect(commands.map(\.command) == [
-            .unknownRun(count: 3), .text("A"), .unknownRun(count: 2), .initialize, .text("A"),
-        ])
+        #expect(
+            commands.map(\.command) == [
+                .unknownRun(count: 3), .text("A"), .unknownRun(count: 2), .initialize, .text("A"),
+            ]
+        )
         #expect(commands.map(\.offset) == [0, 3, 4, 6, 8])
         #expect(commands.reduce(0) { $0 + $1.bytes.count } == bytes.count)
     }
@@ -55,7 +60,9 @@ import Testing
         #expect(lazy.reduce(0) { $0 + $1.bytes.count } == bytes.count)
         // No two neighbours are both unknown, or both the same one-byte command.
         for (a, b) in zip(lazy, lazy.dropFirst()) {
-            if a.command.isUnknownByte, b.command.isUnknownByte { Issue.record("unjoined unknown bytes at \(a.offset)") }
+            if a.command.isUnknownByte, b.command.isUnknownByte {
+                Issue.record("unjoined unknown bytes at \(a.offset)")
+            }
             if a.command == .lineFeed, b.command == .lineFeed { Issue.record("unjoined LF at \(a.offset)") }
         }
     }
@@ -72,7 +79,9 @@ import Testing
     @Test func aJobListingStopsAtItsDocumentedLimit() {
         let bytes = [UInt8](repeatElement([0x1B, 0x40], count: 2 << 20).joined())  // 4 MiB, 2 Mi commands
         let text = CommandListing.text(
-            of: CommandDecoder().commands(in: bytes), maximumLength: CommandListing.jobListingLimit)
+            of: CommandDecoder().commands(in: bytes),
+            maximumLength: CommandListing.jobListingLimit
+        )
         #expect(text.utf8.count <= CommandListing.jobListingLimit + 100)
         #expect(text.hasPrefix("000000  1B 40 "))
         #expect(text.hasSuffix(" more commands not listed (listing limited to 4194304 bytes)\n"))
@@ -80,8 +89,10 @@ import Testing
 
     @Test func listingLinesKeepTheirColumnsForLongOffsetsNamesAndNonASCII() {
         let wide = DecodedCommand(offset: 1_234_567, bytes: [0x1B, 0x40], command: .initialize)
-        #expect(CommandListing.line(wide) == "1234567 1B 40" + String(repeating: " ", count: 22) + "ESC @      "
-            + "initialise printer (styles and code page to power-on state)")
+        #expect(
+            CommandListing.line(wide) == "1234567 1B 40" + String(repeating: " ", count: 22) + "ESC @      "
+                + "initialise printer (styles and code page to power-on state)"
+        )
         let bytes: ArraySlice<UInt8> = [0x1D, 0x28, 0xE9, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04]
         let accented = DecodedCommand(offset: 5, bytes: bytes, command: .other(name: "GS ( é", parameters: []))
         #expect(CommandListing.line(accented) == "000005  1D 28 E9 00 00 01 02 03 …  GS ( é     ")

@@ -1,5 +1,6 @@
-@testable import EscPos
 import Testing
+
+@testable import EscPos
 
 /// The `package` vocabulary under `Sources/EscPos/Commands`: its byte builders give the bytes of the Epson
 /// reference (shared/reference/escpos.md), and its tables hold the numbers the reference lists.
@@ -16,7 +17,8 @@ import Testing
         #expect(
             Hex.bytes(bytes)
                 == "1D 28 6B 04 00 31 41 32 00 1D 28 6B 03 00 31 43 03 1D 28 6B 03 00 31 45 30 "
-                + "1D 28 6B 07 00 31 50 30 31 32 33 34 1D 28 6B 03 00 31 51 30")
+                + "1D 28 6B 07 00 31 50 30 31 32 33 34 1D 28 6B 03 00 31 51 30"
+        )
     }
 
     @Test func gsParenLengthCountsEveryParameterByteLittleEndian() {
@@ -26,7 +28,11 @@ import Testing
         #expect(store.count == 5 + 303)
         // GS ( L for a 384 × 24 band: p = 10 + 1152 (reference E.3), and the print function.
         #expect(GSExtendedFunction.graphics.header(parameterLength: 10 + 1152) == [0x1D, 0x28, 0x4C, 0x8A, 0x04])
-        #expect(GSExtendedFunction.graphics.longHeader(parameterLength: 0x012345) == [0x1D, 0x38, 0x4C, 0x45, 0x23, 0x01, 0x00])
+        #expect(
+            GSExtendedFunction.graphics.longHeader(parameterLength: 0x012345) == [
+                0x1D, 0x38, 0x4C, 0x45, 0x23, 0x01, 0x00,
+            ]
+        )
         #expect(RasterEncoder.printGraphics == [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32])
     }
 

@@ -4,7 +4,10 @@ import Testing
 
 /// The compiler sends only state changes, scopes styles, and ends in the power-on state.
 @Suite struct CompilerStateTests {
-    func compile(_ profile: PrinterProfile = .generic80mm, @ReceiptBuilder _ content: () -> [Block]) throws -> CompiledReceipt {
+    func compile(
+        _ profile: PrinterProfile = .generic80mm,
+        @ReceiptBuilder _ content: () -> [Block]
+    ) throws -> CompiledReceipt {
         try ReceiptCompiler(profile: profile).compile(Receipt(blocks: content()))
     }
 
@@ -113,7 +116,9 @@ import Testing
         let profile = PrinterProfile.generic58mm  // 32 columns
         let text = "first line of text that wraps onto a second line"
         let result = try compile(profile) { Text(text).upsideDown() }
-        let lines = commands(result.bytes, profile: profile).compactMap { if case .text(let t) = $0 { return t } else { return nil } }
+        let lines = commands(result.bytes, profile: profile).compactMap {
+            if case .text(let t) = $0 { return t } else { return nil }
+        }
         #expect(lines == ["onto a second line", "first line of text that wraps"])
     }
 
@@ -140,7 +145,9 @@ import Testing
                 Text("too wide").size(width: 9, height: 1)
             }
         }
-        let error = try #require(throws: EscPosError.self) { try ReceiptCompiler(profile: .generic80mm).compile(receipt) }
+        let error = try #require(throws: EscPosError.self) {
+            try ReceiptCompiler(profile: .generic80mm).compile(receipt)
+        }
         #expect(error.code == .valueOutOfRange)
         #expect(error.path.description == "blocks[1].blocks[1].size.width")
         #expect(error.message.contains("1–8"))

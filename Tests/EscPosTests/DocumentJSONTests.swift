@@ -57,11 +57,13 @@ import Testing
         let data = try encoder.encode(Self.everyBlock)
         let decoded = try JSONDecoder().decode(Receipt.self, from: data)
         #expect(decoded == Self.everyBlock)
-        let types = Set(Self.everyBlock.blocks.map { block -> String in
-            let json = try? JSONEncoder().encode(block)
-            let object = json.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
-            return object?["type"] as? String ?? ""
-        })
+        let types = Set(
+            Self.everyBlock.blocks.map { block -> String in
+                let json = try? JSONEncoder().encode(block)
+                let object = json.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+                return object?["type"] as? String ?? ""
+            }
+        )
         #expect(types == Set(Block.jsonTypeNames), "the round trip covers every block type")
     }
 
@@ -85,7 +87,9 @@ import Testing
     }
 
     @Test func wrongTypeNamesThePath() throws {
-        let error = try decodingError(#"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "a", "bold": "yes"}]}"#)
+        let error = try decodingError(
+            #"{"schemaVersion": 1, "blocks": [{"type": "text", "text": "a", "bold": "yes"}]}"#
+        )
         #expect(error.path.description == "blocks[0].bold")
         #expect(error.code == .invalidDocument)
     }

@@ -15,17 +15,30 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let reference = "Bytes checked against the Epson ESC/POS Command Reference (summarised in shared/reference/escpos.md §E.4, E.5, E.9); the per-command byte layouts are asserted independently in Tests/EscPosTests/ReferenceBytesTests.swift."
+    static let reference =
+        "Bytes checked against the Epson ESC/POS Command Reference (summarised in shared/reference/escpos.md §E.4, E.5, E.9); the per-command byte layouts are asserted independently in Tests/EscPosTests/ReferenceBytesTests.swift."
 
     static let fixtures: [Fixture] = [
         Fixture(
-            name: "sample-receipt-epson-tm-t20iii", profile: .epsonTMT20III, receipt: Receipt { SampleReceipt() },
-            header: ["The sample receipt (Examples/receipts/sample.json) on an Epson TM-T20III, 48 columns.", reference]),
+            name: "sample-receipt-epson-tm-t20iii",
+            profile: .epsonTMT20III,
+            receipt: Receipt { SampleReceipt() },
+            header: [
+                "The sample receipt (Examples/receipts/sample.json) on an Epson TM-T20III, 48 columns.", reference,
+            ]
+        ),
         Fixture(
-            name: "sample-receipt-generic-58mm", profile: .generic58mm, receipt: Receipt { SampleReceipt() },
-            header: ["The sample receipt on a generic 58 mm printer, 32 columns, no cutter (the cut is left out with a warning).", reference]),
+            name: "sample-receipt-generic-58mm",
+            profile: .generic58mm,
+            receipt: Receipt { SampleReceipt() },
+            header: [
+                "The sample receipt on a generic 58 mm printer, 32 columns, no cutter (the cut is left out with a warning).",
+                reference,
+            ]
+        ),
         Fixture(
-            name: "text-styles", profile: .epsonTMm30,
+            name: "text-styles",
+            profile: .epsonTMm30,
             receipt: Receipt {
                 Text("bold").bold()
                 Text("underline 1").underline(.single)
@@ -49,9 +62,11 @@ import Testing
                 .bold()
                 Text("plain again")
             },
-            header: ["Every text style, each scoped to its block and undone after it, on an Epson TM-m30.", reference]),
+            header: ["Every text style, each scoped to its block and undone after it, on an Epson TM-m30.", reference]
+        ),
         Fixture(
-            name: "paper-and-device", profile: .xprinterXP80,
+            name: "paper-and-device",
+            profile: .xprinterXP80,
             receipt: Receipt {
                 Text("feeds")
                 Feed(lines: 2)
@@ -66,9 +81,14 @@ import Testing
                 RawBytes(unchecked: [0x1B, 0x21, 0x00])
                 Text("after raw bytes").bold()
             },
-            header: ["Feeds, the four cut forms, drawer pulses on both pins, the buzzer and raw bytes on an Xprinter XP-80 (FS . after ESC @).", reference]),
+            header: [
+                "Feeds, the four cut forms, drawer pulses on both pins, the buzzer and raw bytes on an Xprinter XP-80 (FS . after ESC @).",
+                reference,
+            ]
+        ),
         Fixture(
-            name: "code-pages-epson", profile: .epsonTMT88VI,
+            name: "code-pages-epson",
+            profile: .epsonTMT88VI,
             receipt: Receipt {
                 Text("Café crème €3.50 – Ünïcödé Straße")
                 Text("Привет, мир")
@@ -79,16 +99,26 @@ import Testing
                 Text("ｱﾘｶﾞﾄｳ")
                 Text("日本")
             },
-            header: ["Automatic code-page selection with Epson's ESC t numbers; 日本 is in no page and prints as ????, with a warning.", reference]),
+            header: [
+                "Automatic code-page selection with Epson's ESC t numbers; 日本 is in no page and prints as ????, with a warning.",
+                reference,
+            ]
+        ),
         Fixture(
-            name: "code-pages-star", profile: .starTSP650,
+            name: "code-pages-star",
+            profile: .starTSP650,
             receipt: Receipt {
                 Text("Café crème €3.50")
                 Text("Привет")
             },
-            header: ["Star in ESC/POS emulation selects pages with ESC GS t and Star's numbers (WPC1252 = 32, CP866 = 10).", reference]),
+            header: [
+                "Star in ESC/POS emulation selects pages with ESC GS t and Star's numbers (WPC1252 = 32, CP866 = 10).",
+                reference,
+            ]
+        ),
         Fixture(
-            name: "layout", profile: .generic80mm,
+            name: "layout",
+            profile: .generic80mm,
             receipt: Receipt {
                 Rule()
                 Columns {
@@ -101,19 +131,31 @@ import Testing
                 Rule("=").size(width: 2, height: 1)
                 Text("中文 counts two columns per character")
             },
-            header: ["Rules, three columns with wrapping, key/value leaders and East Asian width on a generic 80 mm printer.", reference]),
+            header: [
+                "Rules, three columns with wrapping, key/value leaders and East Asian width on a generic 80 mm printer.",
+                reference,
+            ]
+        ),
     ]
 
     @Test(arguments: fixtures)
     func fixtureMatches(_ fixture: Fixture) throws {
         try GoldenFixture.expectDocument(
-            fixture.receipt, named: fixture.name, profile: fixture.profile, header: fixture.header)
+            fixture.receipt,
+            named: fixture.name,
+            profile: fixture.profile,
+            header: fixture.header
+        )
     }
 
     @Test func samplesJSONIsTheFixtureDocument() throws {
-        let sample = try Data(contentsOf: GoldenFixtureLocation.repository.appendingPathComponent("Examples/receipts/sample.json"))
+        let sample = try Data(
+            contentsOf: GoldenFixtureLocation.repository.appendingPathComponent("Examples/receipts/sample.json")
+        )
         let fixture = try Data(contentsOf: GoldenFixture.url("sample-receipt-epson-tm-t20iii", "json"))
-        #expect(try JSONDecoder().decode(Receipt.self, from: sample) == JSONDecoder().decode(Receipt.self, from: fixture))
+        #expect(
+            try JSONDecoder().decode(Receipt.self, from: sample) == JSONDecoder().decode(Receipt.self, from: fixture)
+        )
     }
 
     @Test func mismatchReportShowsCommandLevelDiffAndOffset() {

@@ -6,7 +6,8 @@ import Testing
 /// Documents written by an attacker or a buggy backend: every number has a range checked before a byte is
 /// produced, no arithmetic on them can trap, and real-time commands cannot ride inside data (issue 10).
 @Suite struct HostileDocumentTests {
-    func compile(_ json: String, profile: PrinterProfile = .generic80mm, strict: Bool = false) throws -> CompiledReceipt {
+    func compile(_ json: String, profile: PrinterProfile = .generic80mm, strict: Bool = false) throws -> CompiledReceipt
+    {
         let receipt = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
         return try ReceiptCompiler(profile: profile, options: CompileOptions(strict: strict)).compile(receipt)
     }
@@ -28,8 +29,11 @@ import Testing
 
     /// The reproducer: this document trapped with an arithmetic overflow in the column layout.
     @Test func aHugeColumnWidthIsARangeErrorNotACrash() throws {
-        let found = try #require(error(
-            #"{"schemaVersion":1,"blocks":[{"type":"columns","columns":[{"text":"a","width":9223372036854775807},{"text":"b"}]}]}"#))
+        let found = try #require(
+            error(
+                #"{"schemaVersion":1,"blocks":[{"type":"columns","columns":[{"text":"a","width":9223372036854775807},{"text":"b"}]}]}"#
+            )
+        )
         #expect(found.code == .valueOutOfRange)
         #expect(found.path.description == "blocks[0].columns[0].width")
         #expect(found.message.contains("use 1–4096"))
@@ -37,23 +41,34 @@ import Testing
 
     @Test func twoColumnWidthsOfTwoToTheSixtySecondAreARangeError() throws {
         let width = 1 << 62
-        let found = try #require(error(
-            #"{"schemaVersion":1,"blocks":[{"type":"columns","columns":[{"text":"a","width":\#(width)},{"text":"b","width":\#(width)}]}]}"#))
+        let found = try #require(
+            error(
+                #"{"schemaVersion":1,"blocks":[{"type":"columns","columns":[{"text":"a","width":\#(width)},{"text":"b","width":\#(width)}]}]}"#
+            )
+        )
         #expect(found.code == .valueOutOfRange)
     }
 
     @Test func theDSLGetsTheSameRangeCheck() throws {
         let receipt = Receipt {
-            Columns { Column("a", width: .fixed(.max)); Column("b", width: .fixed(.max)) }
+            Columns {
+                Column("a", width: .fixed(.max))
+                Column("b", width: .fixed(.max))
+            }
         }
-        let found = try #require(throws: EscPosError.self) { try ReceiptCompiler(profile: .generic58mm).compile(receipt) }
+        let found = try #require(throws: EscPosError.self) {
+            try ReceiptCompiler(profile: .generic58mm).compile(receipt)
+        }
         #expect(found.code == .valueOutOfRange)
     }
 
     @Test(arguments: [
         (#""dpi": 65536"#, "dpi"), (#""dpi": 9223372036854775807"#, "dpi"), (#""dpi": 0"#, "dpi"),
         (#""fonts": [{"font": "a", "cellWidth": 12, "cellHeight": 100000}]"#, "fonts[0]"),
-        (#""limits": {"maxRasterBandHeight": 9223372036854775807, "receiveBufferBytes": 4096}"#, "limits.maxRasterBandHeight"),
+        (
+            #""limits": {"maxRasterBandHeight": 9223372036854775807, "receiveBufferBytes": 4096}"#,
+            "limits.maxRasterBandHeight"
+        ),
         (#""limits": {"maxRasterBandHeight": 24, "receiveBufferBytes": -1}"#, "limits.receiveBufferBytes"),
     ])
     func impossibleProfileNumbersAreRefused(field: String, path: String) throws {
@@ -70,7 +85,8 @@ import Testing
     @Test(arguments: GoldenDocuments.names)
     func everyNumberOfAGoldenDocumentAtEveryExtremeIsHandled(name: String) throws {
         let result = try JSONValue.sweepNumbers(
-            of: Data(try GoldenDocuments.json(name).utf8)) { data in
+            of: Data(try GoldenDocuments.json(name).utf8)
+        ) { data in
             let receipt = try JSONDecoder().decode(Receipt.self, from: data)
             let profile = try receipt.profile.map { try PrinterProfile.named($0) } ?? .generic80mm
             _ = try ReceiptCompiler(profile: profile).compile(receipt)
@@ -83,7 +99,9 @@ import Testing
     // MARK: Ambiguous data
 
     @Test func aQRCodeWithBothDataAndBytesIsRefused() throws {
-        let found = try #require(error(#"{"schemaVersion":1,"blocks":[{"type":"qrCode","data":"hello","bytes":[1,2]}]}"#))
+        let found = try #require(
+            error(#"{"schemaVersion":1,"blocks":[{"type":"qrCode","data":"hello","bytes":[1,2]}]}"#)
+        )
         #expect(found.code == .invalidDocument)
         #expect(found.path.description == "blocks[0]")
         #expect(found.message.contains("not both"))
@@ -98,7 +116,13 @@ import Testing
 
     @Test func aPrinterWithGSParenDSwitchesRealTimeCommandsOffAroundQRData() throws {
         let qr = QRCode(bytes: [0x41] + Self.powerOff + Self.drawerPulse)
-        let job = try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { Text("before"); qr; Text("after") })
+        let job = try ReceiptCompiler(profile: .epsonTMT88VI).compile(
+            Receipt {
+                Text("before")
+                qr
+                Text("after")
+            }
+        )
         #expect(job.warnings.isEmpty)
         let bytes = job.bytes
         let disableAt = try #require(bytes.firstRange(of: Self.disable)?.lowerBound)
@@ -145,7 +169,11 @@ import Testing
 
     @Test func ordinaryImagesAndSymbolsAreSentWithoutSwitches() throws {
         let job = try ReceiptCompiler(profile: .epsonTMT88VI).compile(
-            Receipt { QRCode("https://example.com/\u{10}\u{14}"); Barcode("5901234123457", symbology: .ean13) })
+            Receipt {
+                QRCode("https://example.com/\u{10}\u{14}")
+                Barcode("5901234123457", symbology: .ean13)
+            }
+        )
         #expect(job.bytes.firstRange(of: [0x1D, 0x28, 0x44]) == nil)
         #expect(job.warnings.isEmpty)
     }

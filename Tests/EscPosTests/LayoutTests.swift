@@ -2,7 +2,10 @@ import EscPos
 import Testing
 
 @Suite struct LayoutTests {
-    func printedLines(_ profile: PrinterProfile = .generic58mm, @ReceiptBuilder _ content: () -> [Block]) throws -> [String] {
+    func printedLines(
+        _ profile: PrinterProfile = .generic58mm,
+        @ReceiptBuilder _ content: () -> [Block]
+    ) throws -> [String] {
         let bytes = try ReceiptCompiler(profile: profile).compile(Receipt(blocks: content())).bytes
         return CommandDecoder(profile: profile).decode(bytes).compactMap {
             if case .text(let text) = $0.command { return text } else { return nil }
@@ -14,14 +17,23 @@ import Testing
     ])
     func ruleFillsTheLine(profile: PrinterProfile, columns: Int) throws {
         #expect(try printedLines(profile) { Rule() } == [String(repeating: "-", count: columns)])
-        #expect(try printedLines(profile) { Rule("=").size(width: 2, height: 1) } == [String(repeating: "=", count: columns / 2)])
+        #expect(
+            try printedLines(profile) { Rule("=").size(width: 2, height: 1) } == [
+                String(repeating: "=", count: columns / 2)
+            ]
+        )
     }
 
     @Test func wordWrapBreaksAtSpacesAndSplitsOverlongWords() throws {
         let lines = try printedLines {
             Text("The quick brown fox jumps over the lazy dog and Pneumonoultramicroscopicsilicovolcanoconiosis")
         }
-        #expect(lines == ["The quick brown fox jumps over", "the lazy dog and", "Pneumonoultramicroscopicsilicovo", "lcanoconiosis"])
+        #expect(
+            lines == [
+                "The quick brown fox jumps over", "the lazy dog and", "Pneumonoultramicroscopicsilicovo",
+                "lcanoconiosis",
+            ]
+        )
     }
 
     @Test func doubleWidthHalvesTheColumns() throws {
@@ -55,17 +67,24 @@ import Testing
             }
         }
         // 32 columns: 8 + 16 + 8.
-        #expect(lines == ["L" + String(repeating: " ", count: 7) + String(repeating: " ", count: 7) + "C" + String(repeating: " ", count: 8) + String(repeating: " ", count: 7) + "R"])
+        #expect(
+            lines == [
+                "L" + String(repeating: " ", count: 7) + String(repeating: " ", count: 7) + "C"
+                    + String(repeating: " ", count: 8) + String(repeating: " ", count: 7) + "R"
+            ]
+        )
     }
 
     @Test func columnsThatCannotFitAreAnError() throws {
         let error = try #require(throws: EscPosError.self) {
-            try ReceiptCompiler(profile: .generic58mm).compile(Receipt {
-                Columns {
-                    Column("a", width: .fixed(20))
-                    Column("b", width: .fixed(20))
+            try ReceiptCompiler(profile: .generic58mm).compile(
+                Receipt {
+                    Columns {
+                        Column("a", width: .fixed(20))
+                        Column("b", width: .fixed(20))
+                    }
                 }
-            })
+            )
         }
         #expect(error.code == .doesNotFit)
         #expect(error.path.description == "blocks[0].columns")

@@ -29,7 +29,10 @@ import Testing
     @Test func unknownNameSuggestsTheNearest() throws {
         let error = try #require(throws: EscPosError.self) { try PrinterProfile.named("epson-tm-t88v1") }
         #expect(error.code == .unknownProfile)
-        #expect(error.message.contains("Did you mean \"epson-tm-t88vi\"") || error.message.contains("Did you mean \"epson-tm-t88v\""))
+        #expect(
+            error.message.contains("Did you mean \"epson-tm-t88vi\"")
+                || error.message.contains("Did you mean \"epson-tm-t88v\"")
+        )
     }
 
     @Test func vendorsNumberPagesDifferently() throws {
@@ -66,7 +69,10 @@ import Testing
         (#"{"id": "x", "dotWidth": 0, "codePages": [{"number": 0, "page": "cp437"}]}"#, "dotWidth"),
         (#"{"id": "x", "dotWidth": 384, "codePages": [{"number": 0, "page": "cp4377"}]}"#, "codePages[0].page"),
         (#"{"id": "x", "dotWidth": 384, "codePages": []}"#, "codePages"),
-        (#"{"id": "x", "dotWidth": 384, "codePages": [{"number": 0, "page": "cp437"}], "replacementCharacter": "€"}"#, "replacementCharacter"),
+        (
+            #"{"id": "x", "dotWidth": 384, "codePages": [{"number": 0, "page": "cp437"}], "replacementCharacter": "€"}"#,
+            "replacementCharacter"
+        ),
     ])
     func invalidProfilesAreTypedErrors(json: String, path: String) throws {
         do {

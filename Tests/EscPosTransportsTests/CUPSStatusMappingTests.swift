@@ -1,6 +1,7 @@
 import EscPosTransports
-@testable import EscPosCUPSTransport
 import Testing
+
+@testable import EscPosCUPSTransport
 
 /// A raw test queue cannot be made to report paper or cover problems (only a real backend sets those
 /// reasons), so the mapping of IPP state reasons is checked on its own here.

@@ -1,8 +1,8 @@
 import Dispatch
+import EscPosTransports
 import Foundation
 import Testing
 
-import EscPosTransports
 @testable import EscPosDeviceFileTransport
 
 #if canImport(Glibc)
@@ -32,14 +32,29 @@ struct DeviceFileTransportTests {
 
     static let lineCases: [LineCase] = [
         LineCase(
-            query: "baud=19200&flow=rtscts&parity=none", speed: B19200, parityEnabled: false, parityOdd: false,
-            rtscts: true, xonxoff: false),
+            query: "baud=19200&flow=rtscts&parity=none",
+            speed: B19200,
+            parityEnabled: false,
+            parityOdd: false,
+            rtscts: true,
+            xonxoff: false
+        ),
         LineCase(
-            query: "baud=115200&flow=xonxoff&parity=even", speed: B115200, parityEnabled: true, parityOdd: false,
-            rtscts: false, xonxoff: true),
+            query: "baud=115200&flow=xonxoff&parity=even",
+            speed: B115200,
+            parityEnabled: true,
+            parityOdd: false,
+            rtscts: false,
+            xonxoff: true
+        ),
         LineCase(
-            query: "baud=9600&flow=none&parity=odd", speed: B9600, parityEnabled: true, parityOdd: true,
-            rtscts: false, xonxoff: false),
+            query: "baud=9600&flow=none&parity=odd",
+            speed: B9600,
+            parityEnabled: true,
+            parityOdd: true,
+            rtscts: false,
+            xonxoff: false
+        ),
     ]
 
     @Test(arguments: lineCases)

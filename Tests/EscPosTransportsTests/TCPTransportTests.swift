@@ -28,8 +28,12 @@ struct TCPTransportTests {
         let expected = try ReceiptCompiler(profile: .epsonTMT88VI).compile(receipt).bytes
         let result = try await withPrinterTransport(PrinterURI(server.uri)) { transport in
             // This recording server never answers, so no confirmation is asked: the bytes are the receipt's only.
-            try await Printer(transport: transport, profile: .epsonTMT88VI, options: Printer.Options(confirmJobs: false))
-                .print(receipt)
+            try await Printer(
+                transport: transport,
+                profile: .epsonTMT88VI,
+                options: Printer.Options(confirmJobs: false)
+            )
+            .print(receipt)
         }
         #expect(result.compiled.bytes == expected)
         #expect(result.job.delivery == .sent)
@@ -84,7 +88,9 @@ struct TCPTransportTests {
             }
         }
         #expect(statuses.count == 8)
-        #expect(statuses.allSatisfy { $0.hasCutterError == true && $0.isPaperNearEnd == true && $0.isCoverOpen == false })
+        #expect(
+            statuses.allSatisfy { $0.hasCutterError == true && $0.isPaperNearEnd == true && $0.isCoverOpen == false }
+        )
     }
 
     @Test func statusSkipsAutomaticStatusBackBlocks() async throws {

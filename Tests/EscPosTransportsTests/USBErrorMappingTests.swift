@@ -1,6 +1,6 @@
+import EscPosTransports
 import Testing
 
-import EscPosTransports
 @testable import EscPosUSBTransport
 
 /// The emulated printer cannot make libusb fail with "access denied" (the tests run as root) or "busy"

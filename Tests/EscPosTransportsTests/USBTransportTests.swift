@@ -102,7 +102,10 @@ struct USBTransportTests {
         #expect(error.code == .timeout)
         #expect(error.bytesDelivered == 2048)
         #expect(run.captured == Self.payload(2048))
-        #expect(run.events.contains { $0["op"] as? String == "USBDEVFS_DISCARDURB" }, "the stalled transfer is discarded")
+        #expect(
+            run.events.contains { $0["op"] as? String == "USBDEVFS_DISCARDURB" },
+            "the stalled transfer is discarded"
+        )
         #expect(
             run.events.contains { $0["sub"] as? String == "USBDEVFS_CONNECT" },
             "the interface goes back to usblp after a failure too"

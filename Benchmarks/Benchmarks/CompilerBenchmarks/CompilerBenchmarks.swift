@@ -4,7 +4,10 @@ import EscPosTemplates
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .throughput], scalingFactor: .one, maxDuration: .seconds(3))
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
+        scalingFactor: .one,
+        maxDuration: .seconds(3)
+    )
 
     let sample = Receipt { SampleReceipt() }
     let compiler = ReceiptCompiler(profile: .epsonTMT20III)
@@ -19,14 +22,20 @@ let benchmarks: @Sendable () -> Void = {
     // A sales receipt from typed data: validate the money (minor units), lay out, compile.
     let order = Order(
         store: Store(name: "Corner Café", addressLines: ["12 Harbour Street", "Portsmouth PO1 2AB"]),
-        number: "A-1042", currency: .euro, createdAt: "2026-11-30 12:03",
+        number: "A-1042",
+        currency: .euro,
+        createdAt: "2026-11-30 12:03",
         items: (1...20).map { index in
             LineItem(
-                "Item number \(index) with a name long enough to wrap on 58 mm paper", quantity: index % 3 + 1,
+                "Item number \(index) with a name long enough to wrap on 58 mm paper",
+                quantity: index % 3 + 1,
                 unitPrice: Money(minorUnits: 250 + index * 35),
-                modifiers: index % 4 == 0 ? [Modifier("Extra shot", unitPrice: Money(minorUnits: 50))] : [])
+                modifiers: index % 4 == 0 ? [Modifier("Extra shot", unitPrice: Money(minorUnits: 50))] : []
+            )
         },
-        taxes: [], payments: [])
+        taxes: [],
+        payments: []
+    )
     Benchmark("Validate and compile sales receipt template (TM-T20III)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try compiler.compile(Receipt(blocks: SalesReceipt(order).body)))

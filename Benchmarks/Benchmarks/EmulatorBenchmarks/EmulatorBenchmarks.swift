@@ -6,7 +6,10 @@ import EscPosTemplates
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .throughput], scalingFactor: .one, maxDuration: .seconds(3))
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
+        scalingFactor: .one,
+        maxDuration: .seconds(3)
+    )
 
     let profile = PrinterProfile.generic80mm
     let bytes = (try? ReceiptCompiler(profile: profile).compile(Receipt { SampleReceipt() }).bytes) ?? []

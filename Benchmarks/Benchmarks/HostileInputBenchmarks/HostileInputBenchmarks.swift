@@ -6,8 +6,11 @@ import EscPosEmulator
 // 256 MiB and 2 s. Each input is what an attacker or a buggy backend could send the virtual printer.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], scalingFactor: .one,
-        maxDuration: .seconds(30), maxIterations: 5)
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+        scalingFactor: .one,
+        maxDuration: .seconds(30),
+        maxIterations: 5
+    )
 
     let size = 16 << 20
     func repeated(_ unit: [UInt8], count: Int = size) -> [UInt8] {

@@ -4,7 +4,10 @@ import EscPosSymbolRendering
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .throughput], scalingFactor: .one, maxDuration: .seconds(3))
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
+        scalingFactor: .one,
+        maxDuration: .seconds(3)
+    )
 
     // A receipt footer's worth of symbols, printed natively: validation, Code 128 code-set choice, QR capacity.
     let symbols = Receipt {

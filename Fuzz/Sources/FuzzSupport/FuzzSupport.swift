@@ -9,7 +9,9 @@ public typealias FuzzTarget = @convention(c) (UnsafePointer<UInt8>?, Int) -> CIn
 ///
 /// Each harness calls it from its `<Module>_main`, the symbol SwiftPM links `main` to.
 public func runLibFuzzer(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ target: FuzzTarget
+    _ argc: CInt,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ target: FuzzTarget
 ) -> CInt {
     var argc = argc
     var argv = argv
@@ -46,8 +48,10 @@ public func inputBytes(_ start: UnsafeRawPointer, _ count: Int) -> [UInt8] {
 /// Stops with `message` when `condition` is false. Unlike `precondition`, it keeps the message in release
 /// builds, so the fuzzer's log says which check failed.
 public func check(
-    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
-    file: StaticString = #file, line: UInt = #line
+    _ condition: @autoclosure () -> Bool,
+    _ message: @autoclosure () -> String,
+    file: StaticString = #file,
+    line: UInt = #line
 ) {
     if !condition() { fatalError(message(), file: file, line: line) }
 }

@@ -13,7 +13,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let profile: PrinterProfile = count % 2 == 0 ? .generic80mm : .generic58mm
     let compiler = ReceiptCompiler(
         profile: profile,
-        options: CompileOptions(imageDecoder: InlineImageDecoder(), symbolRenderer: ZintSymbolRenderer()))
+        options: CompileOptions(imageDecoder: InlineImageDecoder(), symbolRenderer: ZintSymbolRenderer())
+    )
     var receipts: [Receipt] = []
     if let order = try? JSONDecoder().decode(Order.self, from: data), let layout = try? SalesReceipt(order) {
         receipts.append(Receipt { layout })

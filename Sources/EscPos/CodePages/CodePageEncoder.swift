@@ -42,7 +42,9 @@ struct CodePageEncoder {
     /// no page has; it is replaced with the profile's replacement character (twice for a wide character,
     /// so column layouts stay aligned).
     mutating func encode(
-        _ text: ArraySlice<Unicode.Scalar>, into output: inout [UInt8], unencodable: inout [Unicode.Scalar]
+        _ text: ArraySlice<Unicode.Scalar>,
+        into output: inout [UInt8],
+        unencodable: inout [Unicode.Scalar]
     ) {
         var index = text.startIndex
         let outputStart = output.count

@@ -37,17 +37,29 @@ package struct BarcodeSystem: Hashable, Sendable {
         BarcodeSystem(functionB: 73, symbology: .code128, listingName: "CODE128", label: "CODE128"),
         BarcodeSystem(functionB: 74, symbology: .gs1128, listingName: "GS1-128", label: "GS1-128"),
         BarcodeSystem(
-            functionB: 75, symbology: .gs1DataBarOmnidirectional, listingName: "GS1 DataBar Omnidirectional",
-            label: "DATABAR"),
+            functionB: 75,
+            symbology: .gs1DataBarOmnidirectional,
+            listingName: "GS1 DataBar Omnidirectional",
+            label: "DATABAR"
+        ),
         BarcodeSystem(
-            functionB: 76, symbology: .gs1DataBarTruncated, listingName: "GS1 DataBar Truncated",
-            label: "DATABAR-TRUNCATED"),
+            functionB: 76,
+            symbology: .gs1DataBarTruncated,
+            listingName: "GS1 DataBar Truncated",
+            label: "DATABAR-TRUNCATED"
+        ),
         BarcodeSystem(
-            functionB: 77, symbology: .gs1DataBarLimited, listingName: "GS1 DataBar Limited",
-            label: "DATABAR-LIMITED"),
+            functionB: 77,
+            symbology: .gs1DataBarLimited,
+            listingName: "GS1 DataBar Limited",
+            label: "DATABAR-LIMITED"
+        ),
         BarcodeSystem(
-            functionB: 78, symbology: .gs1DataBarExpanded, listingName: "GS1 DataBar Expanded",
-            label: "DATABAR-EXPANDED"),
+            functionB: 78,
+            symbology: .gs1DataBarExpanded,
+            listingName: "GS1 DataBar Expanded",
+            label: "DATABAR-EXPANDED"
+        ),
         // Newer Epson printers: Code 128 with the code sets chosen by the printer.
         BarcodeSystem(functionB: 79, symbology: .code128, listingName: "CODE128 auto", label: "CODE128"),
     ]

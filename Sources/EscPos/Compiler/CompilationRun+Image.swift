@@ -3,7 +3,9 @@
 
 extension CompilationRun {
     mutating func rasterImage(
-        _ image: RasterImage, alignment: TextStyle.Alignment, path: DocumentPath
+        _ image: RasterImage,
+        alignment: TextStyle.Alignment,
+        path: DocumentPath
     ) throws(EscPosError) {
         guard let command = try graphicsCommand(for: image, path: path) else { return }
         let available = profile.dotWidth / (image.doubleWidth ? 2 : 1)
@@ -19,8 +21,10 @@ extension CompilationRun {
         // printers: print the image from the power-on state, which the next text block leaves again.
         emitStyle(.printerDefault)
         let encoder = RasterEncoder(
-            doubleWidth: image.doubleWidth, doubleHeight: image.doubleHeight,
-            bandHeight: profile.limits.maxRasterBandHeight)
+            doubleWidth: image.doubleWidth,
+            doubleHeight: image.doubleHeight,
+            bandHeight: profile.limits.maxRasterBandHeight
+        )
         switch command {
         case .rasterBitImage: encoder.rasterBitImage(bitmap, into: &output)
         case .graphics: encoder.graphics(bitmap, into: &output)
@@ -30,7 +34,8 @@ extension CompilationRun {
 
     /// The command for this image: the one it asks for if the profile has it, else the profile's first.
     private mutating func graphicsCommand(
-        for image: RasterImage, path: DocumentPath
+        for image: RasterImage,
+        path: DocumentPath
     ) throws(EscPosError) -> PrinterProfile.GraphicsCommand? {
         let commands = profile.capabilities.graphics
         guard let best = commands.first else {
@@ -55,8 +60,10 @@ extension CompilationRun {
         }
         guard let decoder = imageDecoder else {
             throw EscPosError(
-                .missingRenderer, at: path.appending(key),
-                "this image is an image file, but the compiler has no image decoder; pass CompileOptions(imageDecoder: ImageDecoder()) from EscPosImaging, or give the image as gray pixels.")
+                .missingRenderer,
+                at: path.appending(key),
+                "this image is an image file, but the compiler has no image decoder; pass CompileOptions(imageDecoder: ImageDecoder()) from EscPosImaging, or give the image as gray pixels."
+            )
         }
         do {
             switch image.source {
@@ -74,7 +81,10 @@ extension CompilationRun {
 
     /// Scales to the requested size, or shrinks to the printable width (enlarging only when asked).
     private func scaled(
-        _ gray: GrayImage, _ image: RasterImage, available: Int, path: DocumentPath
+        _ gray: GrayImage,
+        _ image: RasterImage,
+        available: Int,
+        path: DocumentPath
     ) throws(EscPosError) -> GrayImage {
         let line =
             image.doubleWidth
@@ -91,8 +101,10 @@ extension CompilationRun {
         case (let requested?, let requestedHeight):
             guard requested <= available else {
                 throw EscPosError(
-                    .doesNotFit, at: path.appending("width"),
-                    "an image \(requested) dots wide does not fit \(line); use a width up to \(available), or leave \"width\" out to fit the paper.")
+                    .doesNotFit,
+                    at: path.appending("width"),
+                    "an image \(requested) dots wide does not fit \(line); use a width up to \(available), or leave \"width\" out to fit the paper."
+                )
             }
             width = requested
             height = requestedHeight ?? GrayImage.scaledLength(gray.height, by: requested, over: gray.width)
@@ -101,15 +113,19 @@ extension CompilationRun {
             width = GrayImage.scaledLength(gray.width, by: requested, over: gray.height)
             guard width <= available else {
                 throw EscPosError(
-                    .doesNotFit, at: path.appending("height"),
-                    "at \(requested) dots high the image is \(width) dots wide, which does not fit \(line); lower \"height\" or set \"width\" too.")
+                    .doesNotFit,
+                    at: path.appending("height"),
+                    "at \(requested) dots high the image is \(width) dots wide, which does not fit \(line); lower \"height\" or set \"width\" too."
+                )
             }
         }
         // A requested height can turn a small image into a huge one: keep memory bounded.
         guard width * height <= imagePixelLimit else {
             throw EscPosError(
-                .invalidImage, at: path.appending("height"),
-                "the printed image would be \(width)×\(height) dots, more than the limit of \(imagePixelLimit) pixels; lower \"height\".")
+                .invalidImage,
+                at: path.appending("height"),
+                "the printed image would be \(width)×\(height) dots, more than the limit of \(imagePixelLimit) pixels; lower \"height\"."
+            )
         }
         return gray.resized(width: width, height: height)
     }

@@ -33,7 +33,11 @@ extension CompilationRun {
         return widths.allSatisfy { $0 >= 1 }
     }
 
-    mutating func columns(_ columns: Columns, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    mutating func columns(
+        _ columns: Columns,
+        style: ResolvedStyle,
+        path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) {
         let total = try lineWidth(style, at: path())
         guard Self.columnWidths(columns, total: total, into: &columnWidthScratch) else {
             let needed = columns.columns.reduce(columns.spacing * (columns.columns.count - 1)) { sum, column in
@@ -41,8 +45,10 @@ extension CompilationRun {
                 return sum + 1
             }
             throw EscPosError(
-                .doesNotFit, at: path().appending("columns"),
-                "these columns need at least \(needed) characters but a line holds \(total) at this font and size; narrow the fixed columns, reduce spacing or use a smaller size.")
+                .doesNotFit,
+                at: path().appending("columns"),
+                "these columns need at least \(needed) characters but a line holds \(total) at this font and size; narrow the fixed columns, reduce spacing or use a smaller size."
+            )
         }
         let widths = columnWidthScratch
         if try asciiColumnsRow(columns, widths: widths, style: style) { return }
@@ -85,7 +91,11 @@ extension CompilationRun {
         try emitBlockLines(style: style, path: path())
     }
 
-    mutating func keyValue(_ keyValue: KeyValue, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    mutating func keyValue(
+        _ keyValue: KeyValue,
+        style: ResolvedStyle,
+        path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
         if asciiKeyValueLine(keyValue, width: width, style: style) { return }
         scalars.clear()
@@ -168,8 +178,10 @@ extension CompilationRun {
 
     /// Fast path, same bytes as the general layout: an ASCII key and value that fit on one line.
     mutating func asciiKeyValueLine(_ keyValue: KeyValue, width: Int, style: ResolvedStyle) -> Bool {
-        guard usesASCIIFastPath, encoder.printsASCIIUnchanged, let leader = keyValue.leader.asciiValue, (0x20..<0x7F).contains(leader),
-            let keyCount = ASCIIText.printableCount(keyValue.key), let valueCount = ASCIIText.printableCount(keyValue.value)
+        guard usesASCIIFastPath, encoder.printsASCIIUnchanged, let leader = keyValue.leader.asciiValue,
+            (0x20..<0x7F).contains(leader),
+            let keyCount = ASCIIText.printableCount(keyValue.key),
+            let valueCount = ASCIIText.printableCount(keyValue.value)
         else { return false }
         let gap = leader == 0x20 ? 1 : 3
         guard keyCount <= width - valueCount - gap, width - valueCount - gap >= 1 else { return false }

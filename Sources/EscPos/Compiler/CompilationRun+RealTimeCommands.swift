@@ -76,7 +76,10 @@ extension CompilationRun {
     ///
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/realTimeCommandInData`` in strict mode when a
     ///   command cannot be switched off on this printer.
-    mutating func guardRealTimeCommands(emittedFrom start: Int, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    mutating func guardRealTimeCommands(
+        emittedFrom start: Int,
+        path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) {
         let found = EmbeddedRealTimeCommand.find(in: output[start...])
         guard !found.isEmpty else { return }
         let kinds = Set(found.map(\.kind))

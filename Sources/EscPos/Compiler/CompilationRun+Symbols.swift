@@ -21,7 +21,10 @@ extension CompilationRun {
     }
 
     private mutating func softwareSymbol(
-        _ symbol: Symbol, style: ResolvedStyle, capabilities: SymbolCapabilities, path: DocumentPath
+        _ symbol: Symbol,
+        style: ResolvedStyle,
+        capabilities: SymbolCapabilities,
+        path: DocumentPath
     ) throws(EscPosError) {
         guard let renderer = symbolRenderer else {
             let reason =
@@ -29,10 +32,12 @@ extension CompilationRun {
                 ? "the receipt asks for software symbol rendering"
                 : "\(profile.name) cannot draw this \(symbol.kindName) itself"
             throw EscPosError(
-                .missingRenderer, at: path,
+                .missingRenderer,
+                at: path,
                 "\(reason), and the compiler has no symbol renderer. Set CompileOptions.symbolRenderer to "
                     + "ZintSymbolRenderer() from the EscPosSymbolRendering module (it needs libzint), or use a "
-                    + "profile that draws it.")
+                    + "profile that draws it."
+            )
         }
         let width = capabilities.printableWidth
         let encoder = SymbolCommandEncoder(capabilities: capabilities)
@@ -51,10 +56,12 @@ extension CompilationRun {
                     if last.width <= width { return last }
                 }
                 throw EscPosError(
-                    .doesNotFit, at: path.appending("moduleWidth"),
+                    .doesNotFit,
+                    at: path.appending("moduleWidth"),
                     "the \(barcode.symbology.rawValue) barcode is \(last.width) dots wide at module width \(lowest) "
                         + "but the printable width is \(width) dots; shorten the data"
-                        + (barcode.allowsNarrowerModules ? "." : " or allow narrower modules."))
+                        + (barcode.allowsNarrowerModules ? "." : " or allow narrower modules.")
+                )
             case .qrCode(let qrCode):
                 let moduleSize = try encoder.qrModuleSize(qrCode, at: path)
                 return try renderer.render(symbol, moduleSize: moduleSize, height: 0)
@@ -75,9 +82,11 @@ extension CompilationRun {
         }
         guard bitmap.width <= width else {
             throw EscPosError(
-                .doesNotFit, at: path,
+                .doesNotFit,
+                at: path,
                 "the \(symbol.kindName) is \(bitmap.width) dots wide but the printable width is \(width) dots; "
-                    + "use a smaller module size or less data.")
+                    + "use a smaller module size or less data."
+            )
         }
         if let hri, hri.barcode.hriPosition == .above || hri.barcode.hriPosition == .both {
             try humanReadableLine(hri.text, font: hri.barcode.hriFont, style: style, path: path)
@@ -105,7 +114,10 @@ extension CompilationRun {
 
     /// The human-readable line of a software-drawn barcode, in the HRI font at the barcode's alignment.
     private mutating func humanReadableLine(
-        _ text: String, font: Barcode.HRIFont, style: ResolvedStyle, path: DocumentPath
+        _ text: String,
+        font: Barcode.HRIFont,
+        style: ResolvedStyle,
+        path: DocumentPath
     ) throws(EscPosError) {
         var textStyle = ResolvedStyle.printerDefault
         textStyle.alignment = style.alignment

@@ -55,7 +55,11 @@ struct CompilationRun {
 
     // MARK: Blocks
 
-    mutating func compile(_ blocks: [Block], inherited: TextStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    mutating func compile(
+        _ blocks: [Block],
+        inherited: TextStyle,
+        path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) {
         for (index, block) in blocks.enumerated() {
             func blockPath() -> DocumentPath { path().appending("blocks").appending(index: index) }
             try block.validateElement(at: blockPath())
@@ -85,7 +89,9 @@ struct CompilationRun {
             case .cut(let cut):
                 try self.cut(cut, path: blockPath())
             case .drawerPulse(let pulse):
-                guard try supported(profile.capabilities.drawer, "a cash-drawer pulse", at: blockPath()) else { continue }
+                guard try supported(profile.capabilities.drawer, "a cash-drawer pulse", at: blockPath()) else {
+                    continue
+                }
                 let pin: UInt8 = pulse.pin == .pin2 ? 0 : 1
                 emitESC(.drawerPulse, pin, UInt8(pulse.onMilliseconds / 2), UInt8(pulse.offMilliseconds / 2))
             case .buzzer(let buzzer):
@@ -123,18 +129,24 @@ struct CompilationRun {
         let resolved = ResolvedStyle(style)
         if cellWidth(resolved.font) == 0 {
             throw EscPosError(
-                .unsupportedByProfile, at: path().appending("font"),
-                "\(profile.name) has no font \(resolved.font.rawValue.uppercased()); use one of \(profile.fonts.map { $0.font.rawValue }.joined(separator: ", ")).")
+                .unsupportedByProfile,
+                at: path().appending("font"),
+                "\(profile.name) has no font \(resolved.font.rawValue.uppercased()); use one of \(profile.fonts.map { $0.font.rawValue }.joined(separator: ", "))."
+            )
         }
         if resolved.leftMargin >= profile.dotWidth {
             throw EscPosError(
-                .doesNotFit, at: path().appending("leftMargin"),
-                "a left margin of \(resolved.leftMargin) dots leaves no room on \(profile.name)'s \(profile.dotWidth)-dot line.")
+                .doesNotFit,
+                at: path().appending("leftMargin"),
+                "a left margin of \(resolved.leftMargin) dots leaves no room on \(profile.name)'s \(profile.dotWidth)-dot line."
+            )
         }
         if let area = resolved.printAreaWidth, resolved.leftMargin + area > profile.dotWidth {
             throw EscPosError(
-                .doesNotFit, at: path().appending("printAreaWidth"),
-                "left margin \(resolved.leftMargin) + print area \(area) dots exceed \(profile.name)'s \(profile.dotWidth)-dot line; use at most \(profile.dotWidth - resolved.leftMargin).")
+                .doesNotFit,
+                at: path().appending("printAreaWidth"),
+                "left margin \(resolved.leftMargin) + print area \(area) dots exceed \(profile.name)'s \(profile.dotWidth)-dot line; use at most \(profile.dotWidth - resolved.leftMargin)."
+            )
         }
         return resolved
     }
@@ -154,8 +166,10 @@ struct CompilationRun {
         let columns = area / cell
         if columns < 1 {
             throw EscPosError(
-                .doesNotFit, at: path().appending("size"),
-                "not even one character of width \(style.size.width) fits in \(area) dots; use a smaller size or a wider print area.")
+                .doesNotFit,
+                at: path().appending("size"),
+                "not even one character of width \(style.size.width) fits in \(area) dots; use a smaller size or a wider print area."
+            )
         }
         return columns
     }
@@ -202,10 +216,16 @@ struct CompilationRun {
     // MARK: Text
 
     /// Lays out and emits a paragraph: hard line breaks, then word wrap at the line width.
-    mutating func paragraph(_ content: String, style: ResolvedStyle, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    mutating func paragraph(
+        _ content: String,
+        style: ResolvedStyle,
+        path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) {
         let width = try lineWidth(style, at: path())
         // Fast path, same bytes: a line of printable ASCII that fits needs no wrapping and no page choice.
-        if usesASCIIFastPath, encoder.printsASCIIUnchanged, let count = ASCIIText.printableCount(content), count <= width {
+        if usesASCIIFastPath, encoder.printsASCIIUnchanged, let count = ASCIIText.printableCount(content),
+            count <= width
+        {
             emitStyle(style)
             ASCIIText.append(content, to: &output)
             output.append(ControlCode.lf)
@@ -250,7 +270,10 @@ struct CompilationRun {
 
     /// Emits each range of `text` as one printed line.
     mutating func emitLines(
-        of text: [Unicode.Scalar], ranges: [Range<Int>], style: ResolvedStyle, path: @autoclosure () -> DocumentPath
+        of text: [Unicode.Scalar],
+        ranges: [Range<Int>],
+        style: ResolvedStyle,
+        path: @autoclosure () -> DocumentPath
     ) throws(EscPosError) {
         for range in ranges {
             emitStyle(style)
@@ -259,21 +282,27 @@ struct CompilationRun {
         }
     }
 
-    mutating func encode(_ text: ArraySlice<Unicode.Scalar>, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    mutating func encode(_ text: ArraySlice<Unicode.Scalar>, path: @autoclosure () -> DocumentPath) throws(EscPosError)
+    {
         encoder.encode(text, into: &output, unencodable: &unencodableScalars)
         if unencodableScalars.isEmpty { return }
         defer { unencodableScalars.clear() }
         for scalar in unencodableScalars { try unencodable(scalar, path: path()) }
     }
 
-    private mutating func unencodable(_ scalar: Unicode.Scalar, path: @autoclosure () -> DocumentPath) throws(EscPosError) {
+    private mutating func unencodable(
+        _ scalar: Unicode.Scalar,
+        path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let message: String
         if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-            message = "control character \(name) is not text; it was replaced by \"\(profile.replacementCharacter)\" so it cannot act as a printer command."
+            message =
+                "control character \(name) is not text; it was replaced by \"\(profile.replacementCharacter)\" so it cannot act as a printer command."
         } else {
-            message = "\"\(Character(scalar))\" (\(name)) is in none of \(profile.name)'s code pages; it printed as \"\(profile.replacementCharacter)\". Add a code page that has it to the profile, or remove it from the text."
+            message =
+                "\"\(Character(scalar))\" (\(name)) is in none of \(profile.name)'s code pages; it printed as \"\(profile.replacementCharacter)\". Add a code page that has it to the profile, or remove it from the text."
         }
         if strict { throw EscPosError(.unencodableCharacter, at: path(), message) }
         if reportedUnencodable.insert(scalar.value).inserted {
@@ -355,7 +384,8 @@ struct CompilationRun {
         var kind = cut.kind
         if kind == .full && !cutter.full || kind == .partial && !cutter.partial {
             let other: Cut.Kind = kind == .full ? .partial : .full
-            let message = "\(profile.name)'s cutter makes no \(kind.rawValue) cut; it makes a \(other.rawValue) cut instead."
+            let message =
+                "\(profile.name)'s cutter makes no \(kind.rawValue) cut; it makes a \(other.rawValue) cut instead."
             if strict { throw EscPosError(.unsupportedByProfile, at: path().appending("kind"), message) }
             warnings.append(CompileWarning(.unsupportedByProfile, at: path().appending("kind"), message))
             kind = other
@@ -368,9 +398,14 @@ struct CompilationRun {
     }
 
     /// Returns whether a device feature exists; when it does not, warns (or throws in strict mode).
-    mutating func supported(_ available: Bool, _ feature: String, at path: @autoclosure () -> DocumentPath) throws(EscPosError) -> Bool {
+    mutating func supported(
+        _ available: Bool,
+        _ feature: String,
+        at path: @autoclosure () -> DocumentPath
+    ) throws(EscPosError) -> Bool {
         if available { return true }
-        let message = "\(profile.name) has no hardware for \(feature); the block was left out. Remove it or use a profile that has it."
+        let message =
+            "\(profile.name) has no hardware for \(feature); the block was left out. Remove it or use a profile that has it."
         if strict { throw EscPosError(.unsupportedByProfile, at: path(), message) }
         warnings.append(CompileWarning(.unsupportedByProfile, at: path(), message))
         return false

@@ -22,8 +22,10 @@ public struct CompileOptions: Sendable {
 
     /// Creates options.
     public init(
-        strict: Bool = false, imageDecoder: (any ImageDecoding)? = nil,
-        imagePixelLimit: Int = GrayImage.defaultPixelLimit, symbolRenderer: (any SymbolRendering)? = nil,
+        strict: Bool = false,
+        imageDecoder: (any ImageDecoding)? = nil,
+        imagePixelLimit: Int = GrayImage.defaultPixelLimit,
+        symbolRenderer: (any SymbolRendering)? = nil,
         imageDirectory: String? = nil
     ) {
         self.strict = strict

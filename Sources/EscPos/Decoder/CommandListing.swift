@@ -75,7 +75,8 @@ public struct CommandListing: Sendable, CustomStringConvertible {
         }
         var text = String(decoding: output, as: UTF8.self)
         if left > 0 {
-            text += "… \(left) more command\(left == 1 ? "" : "s") not listed "
+            text +=
+                "… \(left) more command\(left == 1 ? "" : "s") not listed "
                 + "(listing limited to \(maximumLength) bytes)\n"
         }
         return text
@@ -221,7 +222,8 @@ extension Command {
         case .font(let font): return font <= 2 ? "font \(["A", "B", "C"][Int(font)])" : "font \(font)"
         case .characterSize(let width, let height): return "character size \(width)×\(height)"
         case .printMode(let bits): return "print mode 0x\(Hex.byte(bits)) (resets bold, underline, size, font)"
-        case .alignment(let alignment): return alignment <= 2 ? "align \(["left", "centre", "right"][Int(alignment)])" : "align \(alignment)"
+        case .alignment(let alignment):
+            return alignment <= 2 ? "align \(["left", "centre", "right"][Int(alignment)])" : "align \(alignment)"
         case .defaultLineSpacing: return "default line spacing"
         case .lineSpacing(let dots): return "line spacing \(dots) dots"
         case .leftMargin(let dots): return "left margin \(dots) dots"
@@ -251,7 +253,9 @@ extension Command {
             return "real-time status request \(n) (\(kinds[Int(n)] ?? "extended"))"
         case .realTimeRequest(let n): return "real-time request \(n)"
         case .realTimeCommand(let function, let m, let t):
-            return function == 1 ? "real-time drawer pulse pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms" : "real-time command \(function) (\(m), \(t))"
+            return function == 1
+                ? "real-time drawer pulse pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms"
+                : "real-time command \(function) (\(m), \(t))"
         case .automaticStatusBack(let bits): return "automatic status back mask 0x\(Hex.byte(bits))"
         case .transmitPrinterID(let n): return "transmit printer ID \(n)"
         case .transmitStatus(let n): return "transmit status \(n)"
@@ -261,7 +265,9 @@ extension Command {
         case .barcodeHeight(let dots): return "barcode height \(dots) dots"
         case .barcodeModuleWidth(let width): return "barcode module width \(width)"
         case .hriPosition(let position):
-            return position <= 3 ? "HRI \(["not printed", "above", "below", "above and below"][Int(position)])" : "HRI position \(position)"
+            return position <= 3
+                ? "HRI \(["not printed", "above", "below", "above and below"][Int(position)])"
+                : "HRI position \(position)"
         case .hriFont(let font): return "HRI font \(font)"
         case .twoDimensionalCode(let cn, let fn, let parameters):
             return Self.twoDimensionalMeaning(cn: cn, fn: fn, parameters: parameters)
@@ -269,7 +275,8 @@ extension Command {
             let scale = ["normal", "double width", "double height", "quadruple"]
             let bits = mode & RasterImageMode.scaleBits
             let size = bits <= 3 ? scale[Int(bits)] : "mode \(mode)"
-            return "raster image \(widthBytes * 8)×\(height) dots (\(widthBytes) bytes × \(height) rows, \(data.count) bytes), \(size)"
+            return
+                "raster image \(widthBytes * 8)×\(height) dots (\(widthBytes) bytes × \(height) rows, \(data.count) bytes), \(size)"
         case .graphics(let m, let fn, let parameters):
             switch fn {
             case GraphicsFunction.store where parameters.count >= GraphicsFunction.storeParameterCount:
@@ -277,20 +284,26 @@ extension Command {
                 let height = Int(parameters[6]) | Int(parameters[7]) << 8
                 let data = parameters.count - GraphicsFunction.storeParameterCount
                 let expected = (width + 7) / 8 * height
-                let length = data == expected ? "\(data) bytes" : "\(data) bytes, but \(width)×\(height) dots need \(expected)"
-                return "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - Int(GraphicsFunction.colour1) + 1)"
+                let length =
+                    data == expected ? "\(data) bytes" : "\(data) bytes, but \(width)×\(height) dots need \(expected)"
+                return
+                    "store graphics \(width)×\(height) dots, \(length), scale \(parameters[1])×\(parameters[2]), colour \(Int(parameters[3]) - Int(GraphicsFunction.colour1) + 1)"
             case GraphicsFunction.print: return "print stored graphics"
-            case GraphicsFunction.density where parameters.count >= 2: return "graphics density \(parameters[0])×\(parameters[1])"
+            case GraphicsFunction.density where parameters.count >= 2:
+                return "graphics density \(parameters[0])×\(parameters[1])"
             default: return "graphics function \(fn) (m \(m))"
             }
         case .columnImage(let mode, let width, _):
             let dots = ColumnImageMode.isTwentyFourDot(mode) ? 24 : 8
-            return "column image \(width) dots wide × \(dots) rows, \(dots)-dot \(ColumnImageMode.isDoubleDensity(mode) ? "double" : "single") density"
-        case .other(_, let parameters): return parameters.isEmpty ? "" : "parameters " + Hex.bytes(Array(parameters.prefix(16)))
+            return
+                "column image \(width) dots wide × \(dots) rows, \(dots)-dot \(ColumnImageMode.isDoubleDensity(mode) ? "double" : "single") density"
+        case .other(_, let parameters):
+            return parameters.isEmpty ? "" : "parameters " + Hex.bytes(Array(parameters.prefix(16)))
         case .unknown(let byte): return "unknown byte 0x\(Hex.byte(byte))"
         case .unknownRun(let count): return "\(count) unknown bytes"
         case .repeated(let command, let count): return "\(command.meaning) × \(count)"
-        case .truncated(_, let bytes): return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"
+        case .truncated(_, let bytes):
+            return "truncated command (\(bytes.count) byte\(bytes.count == 1 ? "" : "s") before end of input)"
         }
     }
 
@@ -331,7 +344,10 @@ extension Command {
                 case BarcodeDataEscape.codeSetA, BarcodeDataEscape.codeSetB, BarcodeDataEscape.codeSetC: set = code
                 default: break
                 }
-                let names = [BarcodeDataEscape.fnc1: "FNC1", BarcodeDataEscape.fnc2: "FNC2", BarcodeDataEscape.fnc3: "FNC3", BarcodeDataEscape.fnc4: "FNC4", BarcodeDataEscape.shift: "SHIFT"]
+                let names = [
+                    BarcodeDataEscape.fnc1: "FNC1", BarcodeDataEscape.fnc2: "FNC2", BarcodeDataEscape.fnc3: "FNC3",
+                    BarcodeDataEscape.fnc4: "FNC4", BarcodeDataEscape.shift: "SHIFT",
+                ]
                 parts.append(names[code] ?? "{" + String(Character(Unicode.Scalar(code))))
                 continue
             }

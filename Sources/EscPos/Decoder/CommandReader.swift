@@ -43,10 +43,18 @@ struct CommandReader: Sendable {
     mutating func next() -> Command {
         let byte = bytes[position]
         switch byte {
-        case ControlCode.lf: position += 1; return .lineFeed
-        case ControlCode.cr: position += 1; return .carriageReturn
-        case ControlCode.ht: position += 1; return .horizontalTab
-        case ControlCode.ff: position += 1; return .formFeed
+        case ControlCode.lf:
+            position += 1
+            return .lineFeed
+        case ControlCode.cr:
+            position += 1
+            return .carriageReturn
+        case ControlCode.ht:
+            position += 1
+            return .horizontalTab
+        case ControlCode.ff:
+            position += 1
+            return .formFeed
         case ControlCode.esc: return escape()
         case ControlCode.gs: return groupSeparator()
         case ControlCode.dle: return dataLinkEscape()
@@ -85,18 +93,24 @@ struct CommandReader: Sendable {
             page = Self.page(profile.defaultCodePage, in: profile)
             return .initialize
         case .bold: return fixed(function.mnemonic, 2, 1) { .bold($0[0] & 1 == 1) }
-        case .underline: return fixed(function.mnemonic, 2, 1) { .underline($0[0] == 0x30 ? 0 : $0[0] == 0x31 ? 1 : $0[0] == 0x32 ? 2 : $0[0]) }
+        case .underline:
+            return fixed(function.mnemonic, 2, 1) {
+                .underline($0[0] == 0x30 ? 0 : $0[0] == 0x31 ? 1 : $0[0] == 0x32 ? 2 : $0[0])
+            }
         case .doubleStrike: return fixed(function.mnemonic, 2, 1) { .doubleStrike($0[0] & 1 == 1) }
         case .upsideDown: return fixed(function.mnemonic, 2, 1) { .upsideDown($0[0] & 1 == 1) }
         case .rotation: return fixed(function.mnemonic, 2, 1) { .rotation($0[0]) }
         case .font: return fixed(function.mnemonic, 2, 1) { .font($0[0] >= 0x30 ? $0[0] - 0x30 : $0[0]) }
         case .printMode: return fixed(function.mnemonic, 2, 1) { .printMode($0[0]) }
         case .alignment: return fixed(function.mnemonic, 2, 1) { .alignment($0[0] >= 0x30 ? $0[0] - 0x30 : $0[0]) }
-        case .defaultLineSpacing: position += 2; return .defaultLineSpacing
+        case .defaultLineSpacing:
+            position += 2
+            return .defaultLineSpacing
         case .lineSpacing: return fixed(function.mnemonic, 2, 1) { .lineSpacing($0[0]) }
         case .feedLines: return fixed(function.mnemonic, 2, 1) { .feedLines($0[0]) }
         case .feedDots: return fixed(function.mnemonic, 2, 1) { .feedDots($0[0]) }
-        case .drawerPulse: return fixed(function.mnemonic, 2, 3) { .drawerPulse(pin: $0[0] & 1, onTime: $0[1], offTime: $0[2]) }
+        case .drawerPulse:
+            return fixed(function.mnemonic, 2, 3) { .drawerPulse(pin: $0[0] & 1, onTime: $0[1], offTime: $0[2]) }
         case .buzzer: return fixed(function.mnemonic, 2, 2) { .buzzer(times: $0[0], duration: $0[1]) }
         case .selectCodePage:
             guard let parameters = take(2, 1) else { return truncated(function.mnemonic) }
@@ -133,11 +147,19 @@ struct CommandReader: Sendable {
             let parameters = Array(bytes[(position + 2)...end])
             position = end + 1
             return .other(name: function.mnemonic, parameters: parameters)
-        case .pageMode: position += 2; return .other(name: function.mnemonic, parameters: [])
-        case .standardMode: position += 2; return .other(name: function.mnemonic, parameters: [])
+        case .pageMode:
+            position += 2
+            return .other(name: function.mnemonic, parameters: [])
+        case .standardMode:
+            position += 2
+            return .other(name: function.mnemonic, parameters: [])
         case .pageDirection: return other(function.mnemonic, 2, 1)
-        case .partialCutOnePoint: position += 2; return .other(name: function.mnemonic, parameters: [])
-        case .partialCutThreePoints: position += 2; return .other(name: function.mnemonic, parameters: [])
+        case .partialCutOnePoint:
+            position += 2
+            return .other(name: function.mnemonic, parameters: [])
+        case .partialCutThreePoints:
+            position += 2
+            return .other(name: function.mnemonic, parameters: [])
         case .extended:
             // ESC ( A (buzzer on newer Epson) and other ESC ( functions: pL pH + data.
             guard remaining >= 5 else { return truncated(function.mnemonic) }
@@ -159,7 +181,9 @@ struct CommandReader: Sendable {
         }
         switch function {
         case .characterSize:
-            return fixed(function.mnemonic, 2, 1) { .characterSize(width: Int($0[0] >> 4 & 7) + 1, height: Int($0[0] & 7) + 1) }
+            return fixed(function.mnemonic, 2, 1) {
+                .characterSize(width: Int($0[0] >> 4 & 7) + 1, height: Int($0[0] & 7) + 1)
+            }
         case .reverse: return fixed(function.mnemonic, 2, 1) { .reverse($0[0] & 1 == 1) }
         case .leftMargin: return fixed(function.mnemonic, 2, 2) { .leftMargin(Int($0[0]) | Int($0[1]) << 8) }
         case .printAreaWidth: return fixed(function.mnemonic, 2, 2) { .printAreaWidth(Int($0[0]) | Int($0[1]) << 8) }
@@ -219,14 +243,18 @@ struct CommandReader: Sendable {
             }
             return .other(name: name, parameters: body)
         case .rasterImage:
-            guard remaining >= 8, bytes[position + 2] == GSFunction.rasterImageFunction else { return truncated(GSFunction.rasterImageMnemonic) }
+            guard remaining >= 8, bytes[position + 2] == GSFunction.rasterImageFunction else {
+                return truncated(GSFunction.rasterImageMnemonic)
+            }
             let mode = bytes[position + 3]
             let widthBytes = Int(bytes[position + 4]) | Int(bytes[position + 5]) << 8
             let height = Int(bytes[position + 6]) | Int(bytes[position + 7]) << 8
             guard let data = take(8, widthBytes * height) else { return truncated(GSFunction.rasterImageMnemonic) }
             return .rasterImage(mode: mode, widthBytes: widthBytes, height: height, data: data)
         case .motionUnits: return other(function.mnemonic, 2, 2)
-        case .macro: position += 2; return .other(name: function.mnemonic, parameters: [])
+        case .macro:
+            position += 2
+            return .other(name: function.mnemonic, parameters: [])
         case .printDownloadedImage: return other(function.mnemonic, 2, 1)
         case .defineDownloadedImage:
             guard remaining >= 4 else { return truncated(function.mnemonic) }
@@ -255,8 +283,12 @@ struct CommandReader: Sendable {
             return .unknown(ControlCode.fs)
         }
         switch function {
-        case .cancelKanjiMode: position += 2; return .cancelKanjiMode
-        case .selectKanjiMode: position += 2; return .selectKanjiMode
+        case .cancelKanjiMode:
+            position += 2
+            return .cancelKanjiMode
+        case .selectKanjiMode:
+            position += 2
+            return .selectKanjiMode
         case .kanjiPrintMode, .kanjiUnderline, .kanjiEncoding: return other(function.mnemonic, 2, 1)
         case .extended:
             guard remaining >= 5 else { return truncated(function.mnemonic) }

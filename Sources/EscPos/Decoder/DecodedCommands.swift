@@ -30,8 +30,10 @@ public struct DecodedCommands: Sequence, IteratorProtocol, Sendable {
             guard end - first.offset >= 2 else { return first }
             reader.position = end
             return DecodedCommand(
-                offset: first.offset, bytes: bytes[first.offset..<end],
-                command: .repeated(first.command, count: end - first.offset))
+                offset: first.offset,
+                bytes: bytes[first.offset..<end],
+                command: .repeated(first.command, count: end - first.offset)
+            )
         case .unknown:
             var end = reader.position
             while let following = decodeOne() {
@@ -43,7 +45,10 @@ public struct DecodedCommands: Sequence, IteratorProtocol, Sendable {
             }
             guard end - first.offset >= 2 else { return first }
             return DecodedCommand(
-                offset: first.offset, bytes: bytes[first.offset..<end], command: .unknownRun(count: end - first.offset))
+                offset: first.offset,
+                bytes: bytes[first.offset..<end],
+                command: .unknownRun(count: end - first.offset)
+            )
         default:
             return first
         }
@@ -63,6 +68,10 @@ public struct DecodedCommands: Sequence, IteratorProtocol, Sendable {
             symbol = nil
         }
         return DecodedCommand(
-            offset: start, bytes: reader.bytes[start..<reader.position], command: command, symbol: symbol)
+            offset: start,
+            bytes: reader.bytes[start..<reader.position],
+            command: command,
+            symbol: symbol
+        )
     }
 }

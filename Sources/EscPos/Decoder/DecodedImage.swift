@@ -30,15 +30,29 @@ public struct DecodedImage: Hashable, Sendable {
             switch decoded.command {
             case .rasterImage(let mode, let widthBytes, let height, let data):
                 current = append(
-                    to: current, into: &images, kind: .rasterBitImage, mode: mode, width: widthBytes * 8,
-                    offset: decoded.offset, rows: data, height: height)
+                    to: current,
+                    into: &images,
+                    kind: .rasterBitImage,
+                    mode: mode,
+                    width: widthBytes * 8,
+                    offset: decoded.offset,
+                    rows: data,
+                    height: height
+                )
             case .graphics(let m, let fn, let parameters) where m == 0x30 && fn == 0x70 && isCompleteStore(parameters):
                 let width = Int(parameters[4]) | Int(parameters[5]) << 8
                 let height = Int(parameters[6]) | Int(parameters[7]) << 8
                 let data = Array(parameters.dropFirst(8))
                 current = append(
-                    to: current, into: &images, kind: .graphics, mode: parameters[1] << 4 | parameters[2],
-                    width: width, offset: decoded.offset, rows: data, height: height)
+                    to: current,
+                    into: &images,
+                    kind: .graphics,
+                    mode: parameters[1] << 4 | parameters[2],
+                    width: width,
+                    offset: decoded.offset,
+                    rows: data,
+                    height: height
+                )
             case .graphics(let m, let fn, _) where m == 0x30 && fn == 0x32 && current?.image.command == .graphics:
                 continue  // print the stored band: part of the image
             case .lineFeed where current?.image.command == .columnBitImage:
@@ -46,8 +60,15 @@ public struct DecodedImage: Hashable, Sendable {
             case .columnImage(let mode, let width, let data):
                 let (rows, height) = rowsFromColumns(data, width: width, dotsPerColumn: mode >= 32 ? 24 : 8)
                 current = append(
-                    to: current, into: &images, kind: .columnBitImage, mode: mode, width: width,
-                    offset: decoded.offset, rows: rows, height: height)
+                    to: current,
+                    into: &images,
+                    kind: .columnBitImage,
+                    mode: mode,
+                    width: width,
+                    offset: decoded.offset,
+                    rows: rows,
+                    height: height
+                )
             default:
                 if let finished = current { images.append(finished.finished) }
                 current = nil
@@ -80,8 +101,14 @@ public struct DecodedImage: Hashable, Sendable {
     }
 
     private static func append(
-        to current: Builder?, into images: inout [DecodedImage], kind: PrinterProfile.GraphicsCommand, mode: UInt8,
-        width: Int, offset: Int, rows: [UInt8], height: Int
+        to current: Builder?,
+        into images: inout [DecodedImage],
+        kind: PrinterProfile.GraphicsCommand,
+        mode: UInt8,
+        width: Int,
+        offset: Int,
+        rows: [UInt8],
+        height: Int
     ) -> Builder {
         if var builder = current, builder.image.command == kind, builder.image.bitmap.width == width,
             builder.image.mode == mode
@@ -93,7 +120,12 @@ public struct DecodedImage: Hashable, Sendable {
         }
         if let finished = current { images.append(finished.finished) }
         let image = DecodedImage(
-            command: kind, offset: offset, bands: 1, bitmap: MonochromeBitmap(width: width, height: 0), mode: mode)
+            command: kind,
+            offset: offset,
+            bands: 1,
+            bitmap: MonochromeBitmap(width: width, height: 0),
+            mode: mode
+        )
         return Builder(image: image, rows: rows, height: height)
     }
 

@@ -101,8 +101,14 @@ struct TwoDimensionalCodeState: Sendable {
             symbol = nil
         }
         return DecodedSymbol(
-            label: kind?.label ?? "2D-\(cn)", data: data, symbol: symbol, isTwoDimensional: true,
-            twoDimensionalSymbology: kind, humanReadableText: "", moduleSize: moduleSize)
+            label: kind?.label ?? "2D-\(cn)",
+            data: data,
+            symbol: symbol,
+            isTwoDimensional: true,
+            twoDimensionalSymbology: kind,
+            humanReadableText: "",
+            moduleSize: moduleSize
+        )
     }
 }
 
@@ -110,9 +116,13 @@ extension DecodedSymbol {
     /// The barcode of a `GS k` command with system `m` and `data`.
     init(barcodeSystem m: UInt8, data: [UInt8]) {
         self.init(
-            label: BarcodeSystem(m: m)?.label ?? "BARCODE-\(m)", data: data,
-            symbol: BarcodeDataReader.barcode(system: m, data: data).map(Symbol.barcode), isTwoDimensional: false,
-            twoDimensionalSymbology: nil, humanReadableText: BarcodeDataReader.humanReadableText(system: m, data: data),
-            moduleSize: nil)
+            label: BarcodeSystem(m: m)?.label ?? "BARCODE-\(m)",
+            data: data,
+            symbol: BarcodeDataReader.barcode(system: m, data: data).map(Symbol.barcode),
+            isTwoDimensional: false,
+            twoDimensionalSymbology: nil,
+            humanReadableText: BarcodeDataReader.humanReadableText(system: m, data: data),
+            moduleSize: nil
+        )
     }
 }

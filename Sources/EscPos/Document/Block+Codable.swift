@@ -71,14 +71,21 @@ extension Block: Codable {
             try allow(["columns", "spacing"], styled: true)
             self = .columns(
                 Columns(
-                    try container.decode("columns"), spacing: try container.decodeIfPresent("spacing") ?? 1,
-                    style: try TextStyle(from: container)))
+                    try container.decode("columns"),
+                    spacing: try container.decodeIfPresent("spacing") ?? 1,
+                    style: try TextStyle(from: container)
+                )
+            )
         case "keyValue":
             try allow(["key", "value", "leader"], styled: true)
             self = .keyValue(
                 KeyValue(
-                    try container.decode("key"), try container.decode("value"),
-                    leader: try container.decodeCharacter("leader", default: "."), style: try TextStyle(from: container)))
+                    try container.decode("key"),
+                    try container.decode("value"),
+                    leader: try container.decodeCharacter("leader", default: "."),
+                    style: try TextStyle(from: container)
+                )
+            )
         case "feed":
             try allow(["lines", "dots"], styled: false)
             let lines: Int? = try container.decodeIfPresent("lines")
@@ -92,30 +99,46 @@ extension Block: Codable {
         case "cut":
             try allow(["kind", "feed"], styled: false)
             self = .cut(
-                Cut(try container.decodeIfPresent("kind") ?? .partial, feed: try container.decodeIfPresent("feed") ?? true))
+                Cut(
+                    try container.decodeIfPresent("kind") ?? .partial,
+                    feed: try container.decodeIfPresent("feed") ?? true
+                )
+            )
         case "drawerPulse":
             try allow(["pin", "onMilliseconds", "offMilliseconds"], styled: false)
             let defaults = DrawerPulse()
             let pinNumber: Int = try container.decodeIfPresent("pin") ?? 2
             guard let pin = DrawerPulse.Pin(rawValue: pinNumber) else {
                 throw EscPosError(
-                    .valueOutOfRange, at: container.path("pin"), "drawer pin \(pinNumber) does not exist; use 2 or 5.")
+                    .valueOutOfRange,
+                    at: container.path("pin"),
+                    "drawer pin \(pinNumber) does not exist; use 2 or 5."
+                )
             }
             self = .drawerPulse(
                 DrawerPulse(
-                    pin: pin, onMilliseconds: try container.decodeIfPresent("onMilliseconds") ?? defaults.onMilliseconds,
-                    offMilliseconds: try container.decodeIfPresent("offMilliseconds") ?? defaults.offMilliseconds))
+                    pin: pin,
+                    onMilliseconds: try container.decodeIfPresent("onMilliseconds") ?? defaults.onMilliseconds,
+                    offMilliseconds: try container.decodeIfPresent("offMilliseconds") ?? defaults.offMilliseconds
+                )
+            )
         case "buzzer":
             try allow(["times", "duration"], styled: false)
             self = .buzzer(
-                Buzzer(times: try container.decodeIfPresent("times") ?? 1, duration: try container.decodeIfPresent("duration") ?? 2))
+                Buzzer(
+                    times: try container.decodeIfPresent("times") ?? 1,
+                    duration: try container.decodeIfPresent("duration") ?? 2
+                )
+            )
         case "raw":
             try allow(["hex"], styled: false)
             let hex: String = try container.decode("hex")
             guard let bytes = Hex.parse(hex) else {
                 throw EscPosError(
-                    .invalidDocument, at: container.path("hex"),
-                    "\"hex\" must be pairs of hexadecimal digits, optionally separated by spaces, such as \"1B 40\".")
+                    .invalidDocument,
+                    at: container.path("hex"),
+                    "\"hex\" must be pairs of hexadecimal digits, optionally separated by spaces, such as \"1B 40\"."
+                )
             }
             self = .raw(RawBytes(unchecked: bytes))
         case "image":
@@ -139,10 +162,14 @@ extension Block: Codable {
             try allow(MaxiCode.jsonKeys, styled: false)
             self = .maxiCode(try MaxiCode(from: decoder))
         default:
-            let suggestion = NameSuggestion.nearest(to: type, in: Block.jsonTypeNames).map { " Did you mean \"\($0)\"?" }
+            let suggestion = NameSuggestion.nearest(to: type, in: Block.jsonTypeNames).map {
+                " Did you mean \"\($0)\"?"
+            }
             throw EscPosError(
-                .invalidDocument, at: container.path("type"),
-                "unknown block type \"\(type)\".\(suggestion ?? "") Known types: \(Block.jsonTypeNames.joined(separator: ", ")).")
+                .invalidDocument,
+                at: container.path("type"),
+                "unknown block type \"\(type)\".\(suggestion ?? "") Known types: \(Block.jsonTypeNames.joined(separator: ", "))."
+            )
         }
         try validateElement(at: path)
     }
@@ -228,12 +255,16 @@ extension Column: Codable {
         let weight: Int? = try container.decodeIfPresent("weight")
         if fixed != nil, weight != nil {
             throw EscPosError(
-                .invalidDocument, at: DocumentPath(codingPath: decoder.codingPath),
-                "a column has either a fixed \"width\" or a flexible \"weight\", not both.")
+                .invalidDocument,
+                at: DocumentPath(codingPath: decoder.codingPath),
+                "a column has either a fixed \"width\" or a flexible \"weight\", not both."
+            )
         }
         self.init(
-            try container.decode("text"), width: fixed.map(Width.fixed) ?? .flexible(weight: weight ?? 1),
-            alignment: try container.decodeIfPresent("alignment") ?? .left)
+            try container.decode("text"),
+            width: fixed.map(Width.fixed) ?? .flexible(weight: weight ?? 1),
+            alignment: try container.decodeIfPresent("alignment") ?? .left
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -254,16 +285,20 @@ extension Receipt: Codable {
         let version: Int = try container.decode("schemaVersion")
         guard version == Receipt.currentSchemaVersion else {
             throw EscPosError(
-                .unsupportedSchemaVersion, at: container.path("schemaVersion"),
-                "this library reads schemaVersion \(Receipt.currentSchemaVersion), the document has \(version); upgrade swift-escpos or ask the sender for version \(Receipt.currentSchemaVersion).")
+                .unsupportedSchemaVersion,
+                at: container.path("schemaVersion"),
+                "this library reads schemaVersion \(Receipt.currentSchemaVersion), the document has \(version); upgrade swift-escpos or ask the sender for version \(Receipt.currentSchemaVersion)."
+            )
         }
         try container.rejectUnknownKeys(allowed: ["schemaVersion", "profile", "options", "blocks"], in: "a receipt")
         if let options = try? container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("options")) {
             try options.rejectUnknownKeys(allowed: ["strict", "symbolRendering"], in: "receipt options")
         }
         self.init(
-            profile: try container.decodeIfPresent("profile"), options: try container.decodeIfPresent("options") ?? Options(),
-            blocks: try container.decode("blocks"))
+            profile: try container.decodeIfPresent("profile"),
+            options: try container.decodeIfPresent("options") ?? Options(),
+            blocks: try container.decode("blocks")
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -15,29 +15,42 @@ extension Block {
             try rule.style.validate(at: path())
             if CharacterWidth.columns(of: rule.character) != 1 {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending("character"),
-                    "a rule character must take exactly one column; \"\(rule.character)\" does not.")
+                    .valueOutOfRange,
+                    at: path().appending("character"),
+                    "a rule character must take exactly one column; \"\(rule.character)\" does not."
+                )
             }
         case .columns(let columns):
             try columns.style.validate(at: path())
             if columns.columns.isEmpty {
-                throw EscPosError(.invalidDocument, at: path().appending("columns"), "a columns block needs at least one column.")
+                throw EscPosError(
+                    .invalidDocument,
+                    at: path().appending("columns"),
+                    "a columns block needs at least one column."
+                )
             }
             if !(0...32).contains(columns.spacing) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending("spacing"), "column spacing \(columns.spacing) is out of range; use 0–32.")
+                    .valueOutOfRange,
+                    at: path().appending("spacing"),
+                    "column spacing \(columns.spacing) is out of range; use 0–32."
+                )
             }
             for (index, column) in columns.columns.enumerated() {
                 func columnPath() -> DocumentPath { path().appending("columns").appending(index: index) }
                 switch column.width {
                 case .fixed(let width) where !(1...Column.Width.maximumFixedWidth).contains(width):
                     throw EscPosError(
-                        .valueOutOfRange, at: columnPath().appending("width"),
-                        "a column width of \(width) characters is out of range; use 1–\(Column.Width.maximumFixedWidth).")
+                        .valueOutOfRange,
+                        at: columnPath().appending("width"),
+                        "a column width of \(width) characters is out of range; use 1–\(Column.Width.maximumFixedWidth)."
+                    )
                 case .flexible(let weight) where !(1...Column.Width.maximumWeight).contains(weight):
                     throw EscPosError(
-                        .valueOutOfRange, at: columnPath().appending("weight"),
-                        "a column weight must be 1–\(Column.Width.maximumWeight), not \(weight).")
+                        .valueOutOfRange,
+                        at: columnPath().appending("weight"),
+                        "a column weight must be 1–\(Column.Width.maximumWeight), not \(weight)."
+                    )
                 default:
                     break
                 }
@@ -46,15 +59,25 @@ extension Block {
             try keyValue.style.validate(at: path())
             if CharacterWidth.columns(of: keyValue.leader) != 1 {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending("leader"),
-                    "a leader character must take exactly one column; \"\(keyValue.leader)\" does not.")
+                    .valueOutOfRange,
+                    at: path().appending("leader"),
+                    "a leader character must take exactly one column; \"\(keyValue.leader)\" does not."
+                )
             }
         case .feed(let feed):
             switch feed.amount {
             case .lines(let lines) where !(0...1000).contains(lines):
-                throw EscPosError(.valueOutOfRange, at: path().appending("lines"), "feed of \(lines) lines is out of range; use 0–1000.")
+                throw EscPosError(
+                    .valueOutOfRange,
+                    at: path().appending("lines"),
+                    "feed of \(lines) lines is out of range; use 0–1000."
+                )
             case .dots(let dots) where !(0...10000).contains(dots):
-                throw EscPosError(.valueOutOfRange, at: path().appending("dots"), "feed of \(dots) dots is out of range; use 0–10000.")
+                throw EscPosError(
+                    .valueOutOfRange,
+                    at: path().appending("dots"),
+                    "feed of \(dots) dots is out of range; use 0–10000."
+                )
             default:
                 break
             }
@@ -64,20 +87,28 @@ extension Block {
             func check(_ value: Int, _ key: String) throws(EscPosError) {
                 guard (2...510).contains(value) else {
                     throw EscPosError(
-                        .valueOutOfRange, at: path().appending(key),
-                        "a drawer pulse time of \(value) ms is out of range; use 2–510 ms (the printer counts in 2 ms steps).")
+                        .valueOutOfRange,
+                        at: path().appending(key),
+                        "a drawer pulse time of \(value) ms is out of range; use 2–510 ms (the printer counts in 2 ms steps)."
+                    )
                 }
             }
             try check(pulse.onMilliseconds, "onMilliseconds")
             try check(pulse.offMilliseconds, "offMilliseconds")
         case .buzzer(let buzzer):
             if !(1...9).contains(buzzer.times) {
-                throw EscPosError(.valueOutOfRange, at: path().appending("times"), "buzzer count \(buzzer.times) is out of range; use 1–9.")
+                throw EscPosError(
+                    .valueOutOfRange,
+                    at: path().appending("times"),
+                    "buzzer count \(buzzer.times) is out of range; use 1–9."
+                )
             }
             if !(1...9).contains(buzzer.duration) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending("duration"),
-                    "buzzer duration \(buzzer.duration) is out of range; use 1–9 (units of 50 ms).")
+                    .valueOutOfRange,
+                    at: path().appending("duration"),
+                    "buzzer duration \(buzzer.duration) is out of range; use 1–9 (units of 50 ms)."
+                )
             }
         case .raw:
             break

@@ -24,8 +24,10 @@ extension KeyedDecodingContainer where Key == JSONKey {
             let suggestion = NameSuggestion.nearest(to: key.stringValue, in: allowed.sorted())
             let hint = suggestion.map { " Did you mean \"\($0)\"?" } ?? ""
             throw EscPosError(
-                .invalidDocument, at: DocumentPath(codingPath: codingPath + [key]),
-                "\(what) has no field \"\(key.stringValue)\".\(hint) Allowed: \(allowed.sorted().joined(separator: ", ")).")
+                .invalidDocument,
+                at: DocumentPath(codingPath: codingPath + [key]),
+                "\(what) has no field \"\(key.stringValue)\".\(hint) Allowed: \(allowed.sorted().joined(separator: ", "))."
+            )
         }
     }
 

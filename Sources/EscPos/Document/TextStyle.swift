@@ -35,9 +35,18 @@ public struct TextStyle: Hashable, Sendable {
 
     /// Creates a style; every attribute left `nil` is inherited.
     public init(
-        bold: Bool? = nil, underline: Underline? = nil, doubleStrike: Bool? = nil, reverse: Bool? = nil,
-        upsideDown: Bool? = nil, rotated: Bool? = nil, font: Font? = nil, size: CharacterSize? = nil,
-        alignment: Alignment? = nil, lineSpacing: Int? = nil, leftMargin: Int? = nil, printAreaWidth: Int? = nil
+        bold: Bool? = nil,
+        underline: Underline? = nil,
+        doubleStrike: Bool? = nil,
+        reverse: Bool? = nil,
+        upsideDown: Bool? = nil,
+        rotated: Bool? = nil,
+        font: Font? = nil,
+        size: CharacterSize? = nil,
+        alignment: Alignment? = nil,
+        lineSpacing: Int? = nil,
+        leftMargin: Int? = nil,
+        printAreaWidth: Int? = nil
     ) {
         self.bold = bold
         self.underline = underline
@@ -62,12 +71,19 @@ public struct TextStyle: Hashable, Sendable {
     /// Returns this style with every attribute `other` sets taking precedence.
     public func overridden(by other: TextStyle) -> TextStyle {
         TextStyle(
-            bold: other.bold ?? bold, underline: other.underline ?? underline,
-            doubleStrike: other.doubleStrike ?? doubleStrike, reverse: other.reverse ?? reverse,
-            upsideDown: other.upsideDown ?? upsideDown, rotated: other.rotated ?? rotated, font: other.font ?? font,
-            size: other.size ?? size, alignment: other.alignment ?? alignment,
-            lineSpacing: other.lineSpacing ?? lineSpacing, leftMargin: other.leftMargin ?? leftMargin,
-            printAreaWidth: other.printAreaWidth ?? printAreaWidth)
+            bold: other.bold ?? bold,
+            underline: other.underline ?? underline,
+            doubleStrike: other.doubleStrike ?? doubleStrike,
+            reverse: other.reverse ?? reverse,
+            upsideDown: other.upsideDown ?? upsideDown,
+            rotated: other.rotated ?? rotated,
+            font: other.font ?? font,
+            size: other.size ?? size,
+            alignment: other.alignment ?? alignment,
+            lineSpacing: other.lineSpacing ?? lineSpacing,
+            leftMargin: other.leftMargin ?? leftMargin,
+            printAreaWidth: other.printAreaWidth ?? printAreaWidth
+        )
     }
 
     /// Checks the ranges that do not depend on a printer.
@@ -77,29 +93,39 @@ public struct TextStyle: Hashable, Sendable {
         if let size {
             if !(1...8).contains(size.width) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending("size").appending("width"),
-                    "character width \(size.width) is out of range; use 1–8 (times the normal width).")
+                    .valueOutOfRange,
+                    at: path().appending("size").appending("width"),
+                    "character width \(size.width) is out of range; use 1–8 (times the normal width)."
+                )
             }
             if !(1...8).contains(size.height) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending("size").appending("height"),
-                    "character height \(size.height) is out of range; use 1–8 (times the normal height).")
+                    .valueOutOfRange,
+                    at: path().appending("size").appending("height"),
+                    "character height \(size.height) is out of range; use 1–8 (times the normal height)."
+                )
             }
         }
         if let lineSpacing, !(0...255).contains(lineSpacing) {
             throw EscPosError(
-                .valueOutOfRange, at: path().appending("lineSpacing"),
-                "line spacing \(lineSpacing) dots is out of range; use 0–255 dots, or leave it out for the default.")
+                .valueOutOfRange,
+                at: path().appending("lineSpacing"),
+                "line spacing \(lineSpacing) dots is out of range; use 0–255 dots, or leave it out for the default."
+            )
         }
         if let leftMargin, !(0...65535).contains(leftMargin) {
             throw EscPosError(
-                .valueOutOfRange, at: path().appending("leftMargin"),
-                "left margin \(leftMargin) dots is out of range; use 0 up to the paper's dot width.")
+                .valueOutOfRange,
+                at: path().appending("leftMargin"),
+                "left margin \(leftMargin) dots is out of range; use 0 up to the paper's dot width."
+            )
         }
         if let printAreaWidth, !(1...65535).contains(printAreaWidth) {
             throw EscPosError(
-                .valueOutOfRange, at: path().appending("printAreaWidth"),
-                "print-area width \(printAreaWidth) dots is out of range; use 1 up to the paper's dot width.")
+                .valueOutOfRange,
+                at: path().appending("printAreaWidth"),
+                "print-area width \(printAreaWidth) dots is out of range; use 1 up to the paper's dot width."
+            )
         }
     }
 }

@@ -95,7 +95,9 @@ public struct PDF417: Hashable, Sendable, Codable {
                 throw DecodingError.dataCorrupted(
                     .init(
                         codingPath: decoder.codingPath,
-                        debugDescription: "errorCorrection needs \"level\" (0–8) or \"ratio\" (1–40)"))
+                        debugDescription: "errorCorrection needs \"level\" (0–8) or \"ratio\" (1–40)"
+                    )
+                )
             }
         }
 

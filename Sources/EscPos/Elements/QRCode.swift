@@ -104,7 +104,9 @@ public struct QRCode: Hashable, Sendable, Codable {
             let text = try container.decode(String.self)
             guard text == "auto" else {
                 throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "moduleSize must be \"auto\" or a number of dots (1–16)")
+                    in: container,
+                    debugDescription: "moduleSize must be \"auto\" or a number of dots (1–16)"
+                )
             }
             self = .auto
         }

@@ -21,16 +21,20 @@ extension RasterImage: Codable {
         case (nil, let text?, nil):
             guard let bytes = Base64.decode(text) else {
                 throw EscPosError(
-                    .invalidDocument, at: container.path("data"),
-                    "\"data\" must be the image file in base64 (RFC 4648), such as \"iVBORw0KGgo…\".")
+                    .invalidDocument,
+                    at: container.path("data"),
+                    "\"data\" must be the image file in base64 (RFC 4648), such as \"iVBORw0KGgo…\"."
+                )
             }
             self.init(data: bytes)
         case (nil, nil, let pixels?):
             self.init(pixels.image)
         default:
             throw EscPosError(
-                .invalidDocument, at: here,
-                "an image needs exactly one source: \"path\" (a file), \"data\" (a base64 PNG or JPEG) or \"pixels\".")
+                .invalidDocument,
+                at: here,
+                "an image needs exactly one source: \"path\" (a file), \"data\" (a base64 PNG or JPEG) or \"pixels\"."
+            )
         }
         width = try container.decodeIfPresent("width")
         height = try container.decodeIfPresent("height")
@@ -84,7 +88,10 @@ private struct PixelsJSON: Codable {
         let text: String = try container.decode("gray")
         guard let bytes = Base64.decode(text) else {
             throw EscPosError(
-                .invalidDocument, at: container.path("gray"), "\"gray\" must be the gray pixels (one byte each) in base64.")
+                .invalidDocument,
+                at: container.path("gray"),
+                "\"gray\" must be the gray pixels (one byte each) in base64."
+            )
         }
         do {
             image = try GrayImage(width: width, height: height, pixels: bytes)

@@ -91,7 +91,12 @@ public struct RasterImage: Hashable, Sendable {
     /// The printed height in dots (the width follows the aspect ratio unless set too).
     public func height(_ dots: Int) -> RasterImage { with { $0.height = dots } }
     /// The printed size in dots.
-    public func size(width: Int, height: Int) -> RasterImage { with { $0.width = width; $0.height = height } }
+    public func size(width: Int, height: Int) -> RasterImage {
+        with {
+            $0.width = width
+            $0.height = height
+        }
+    }
     /// Enlarges an image narrower than the paper to the printable width.
     public func upscale(_ on: Bool = true) -> RasterImage { with { $0.upscale = on } }
     /// The dithering method.
@@ -123,21 +128,29 @@ public struct RasterImage: Hashable, Sendable {
         for (key, value) in [("width", width), ("height", height)] {
             if let value, !(1...Self.maximumDimension).contains(value) {
                 throw EscPosError(
-                    .valueOutOfRange, at: path().appending(key),
-                    "an image \(key) of \(value) dots is out of range; use 1–\(Self.maximumDimension).")
+                    .valueOutOfRange,
+                    at: path().appending(key),
+                    "an image \(key) of \(value) dots is out of range; use 1–\(Self.maximumDimension)."
+                )
             }
         }
         if !(0...256).contains(threshold) {
             throw EscPosError(
-                .valueOutOfRange, at: path().appending("threshold"),
-                "threshold \(threshold) is out of range; use 0–256 (128 is the middle).")
+                .valueOutOfRange,
+                at: path().appending("threshold"),
+                "threshold \(threshold) is out of range; use 0–256 (128 is the middle)."
+            )
         }
         for (key, value) in [("brightness", brightness), ("contrast", contrast)] where !(value >= -1 && value <= 1) {
             throw EscPosError(.valueOutOfRange, at: path().appending(key), "\(key) \(value) is out of range; use −1…1.")
         }
         switch source {
         case .data(let bytes) where bytes.isEmpty:
-            throw EscPosError(.invalidImage, at: path().appending("data"), "the image data is empty; give a PNG or JPEG file.")
+            throw EscPosError(
+                .invalidImage,
+                at: path().appending("data"),
+                "the image data is empty; give a PNG or JPEG file."
+            )
         case .path(let file) where file.isEmpty:
             throw EscPosError(.invalidImage, at: path().appending("path"), "the image path is empty.")
         default:

@@ -27,8 +27,10 @@ public enum SymbolData: Hashable, Sendable {
     init(from container: KeyedDecodingContainer<CodingKeys>) throws {
         if container.contains(.bytes), container.contains(.data) {
             throw EscPosError(
-                .invalidDocument, at: DocumentPath(codingPath: container.codingPath),
-                "give either \"data\" (text) or \"bytes\" (a byte array), not both.")
+                .invalidDocument,
+                at: DocumentPath(codingPath: container.codingPath),
+                "give either \"data\" (text) or \"bytes\" (a byte array), not both."
+            )
         }
         if let bytes = try container.decodeIfPresent([UInt8].self, forKey: .bytes) {
             self = .bytes(bytes)

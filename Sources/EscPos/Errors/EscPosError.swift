@@ -36,16 +36,22 @@ public struct EscPosError: Error, Hashable, Sendable, CustomStringConvertible, C
         switch decodingError {
         case .typeMismatch(let type, let context):
             self.init(
-                .invalidDocument, at: DocumentPath(codingPath: context.codingPath),
-                "expected a value of type \(Self.jsonTypeName(type)): \(context.debugDescription)")
+                .invalidDocument,
+                at: DocumentPath(codingPath: context.codingPath),
+                "expected a value of type \(Self.jsonTypeName(type)): \(context.debugDescription)"
+            )
         case .valueNotFound(let type, let context):
             self.init(
-                .invalidDocument, at: DocumentPath(codingPath: context.codingPath),
-                "a value of type \(Self.jsonTypeName(type)) is required here but is null or missing")
+                .invalidDocument,
+                at: DocumentPath(codingPath: context.codingPath),
+                "a value of type \(Self.jsonTypeName(type)) is required here but is null or missing"
+            )
         case .keyNotFound(let key, let context):
             self.init(
-                .invalidDocument, at: DocumentPath(codingPath: context.codingPath + [key]),
-                "the required field \"\(key.stringValue)\" is missing")
+                .invalidDocument,
+                at: DocumentPath(codingPath: context.codingPath + [key]),
+                "the required field \"\(key.stringValue)\" is missing"
+            )
         case .dataCorrupted(let context):
             self.init(.invalidDocument, at: DocumentPath(codingPath: context.codingPath), context.debugDescription)
         @unknown default:

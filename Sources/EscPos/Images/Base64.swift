@@ -15,7 +15,9 @@ enum Base64 {
         var index = 0
         while index + 3 <= bytes.count {
             let value = Int(bytes[index]) << 16 | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
-            output += [alphabet[value >> 18], alphabet[value >> 12 & 63], alphabet[value >> 6 & 63], alphabet[value & 63]]
+            output += [
+                alphabet[value >> 18], alphabet[value >> 12 & 63], alphabet[value >> 6 & 63], alphabet[value & 63],
+            ]
             index += 3
         }
         let rest = bytes.count - index

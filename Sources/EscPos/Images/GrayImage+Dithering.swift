@@ -26,7 +26,12 @@ extension GrayImage {
             bitmap.withUnsafeMutableBits { bits in
                 guard let source = input.baseAddress, let output = bits.baseAddress else { return }
                 let image = DitherImage(
-                    pixels: source, width: width, height: height, bits: output, bytesPerRow: bytesPerRow)
+                    pixels: source,
+                    width: width,
+                    height: height,
+                    bits: output,
+                    bytesPerRow: bytesPerRow
+                )
                 switch method {
                 case .threshold: image.threshold(threshold)
                 case .floydSteinberg: image.floydSteinberg(threshold: threshold)

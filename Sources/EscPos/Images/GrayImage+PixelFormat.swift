@@ -47,13 +47,22 @@ extension GrayImage {
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage`` for an empty or too large image,
     ///   a stride shorter than a row, or a buffer too short for the size.
     public init(
-        width: Int, height: Int, format: PixelFormat, bytesPerRow: Int? = nil, pixels: [UInt8],
+        width: Int,
+        height: Int,
+        format: PixelFormat,
+        bytesPerRow: Int? = nil,
+        pixels: [UInt8],
         pixelLimit: Int = GrayImage.defaultPixelLimit
     ) throws {
         self = try pixels.withUnsafeBytes { buffer in
             try GrayImage(
-                width: width, height: height, format: format, bytesPerRow: bytesPerRow, buffer: buffer,
-                pixelLimit: pixelLimit)
+                width: width,
+                height: height,
+                format: format,
+                bytesPerRow: bytesPerRow,
+                buffer: buffer,
+                pixelLimit: pixelLimit
+            )
         }
     }
 
@@ -61,7 +70,11 @@ extension GrayImage {
     ///
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidImage``.
     public init(
-        width: Int, height: Int, format: PixelFormat, bytesPerRow: Int? = nil, buffer: UnsafeRawBufferPointer,
+        width: Int,
+        height: Int,
+        format: PixelFormat,
+        bytesPerRow: Int? = nil,
+        buffer: UnsafeRawBufferPointer,
         pixelLimit: Int = GrayImage.defaultPixelLimit
     ) throws {
         try Self.checkDimensions(width: width, height: height, pixelLimit: pixelLimit)
@@ -70,14 +83,16 @@ extension GrayImage {
         guard stride >= rowBytes else {
             throw EscPosError(
                 .invalidImage,
-                "bytesPerRow is \(stride) but a row of \(width) \(format.rawValue) pixels needs at least \(rowBytes)")
+                "bytesPerRow is \(stride) but a row of \(width) \(format.rawValue) pixels needs at least \(rowBytes)"
+            )
         }
         let needed = (height - 1) * stride + rowBytes
         guard buffer.count >= needed else {
             throw EscPosError(
                 .invalidImage,
                 "a \(width)×\(height) \(format.rawValue) image with \(stride) bytes per row needs \(needed) bytes "
-                    + "but the buffer has \(buffer.count)")
+                    + "but the buffer has \(buffer.count)"
+            )
         }
         guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             throw EscPosError(.invalidImage, "the pixel buffer is empty")
@@ -92,7 +107,9 @@ extension GrayImage {
 
     /// Converts one row of `count` pixels to gray.
     private static func convertRow(
-        from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int,
+        from source: UnsafePointer<UInt8>,
+        to destination: UnsafeMutablePointer<UInt8>,
+        count: Int,
         format: PixelFormat
     ) {
         SRGB.toLinear.withUnsafeBufferPointer { toLinear in
@@ -103,7 +120,8 @@ extension GrayImage {
                 case .grayAlpha:
                     for x in 0..<count {
                         let linear = Int(toLinear[Int(source[2 * x])])
-                        destination[x] = fromLinear[composite(linear, alpha: source[2 * x + 1]) >> SRGB.linearIndexShift]
+                        destination[x] =
+                            fromLinear[composite(linear, alpha: source[2 * x + 1]) >> SRGB.linearIndexShift]
                     }
                 case .rgb:
                     for x in 0..<count {

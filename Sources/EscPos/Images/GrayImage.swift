@@ -40,7 +40,8 @@ public struct GrayImage: Hashable, Sendable {
         guard pixels.count == width * height else {
             throw EscPosError(
                 .invalidImage,
-                "a \(width)×\(height) gray image needs \(width * height) pixel bytes but \(pixels.count) were given")
+                "a \(width)×\(height) gray image needs \(width * height) pixel bytes but \(pixels.count) were given"
+            )
         }
         self.width = width
         self.height = height
@@ -73,14 +74,17 @@ public struct GrayImage: Hashable, Sendable {
     public static func checkDimensions(width: Int, height: Int, pixelLimit: Int = defaultPixelLimit) throws {
         guard width > 0, height > 0 else {
             throw EscPosError(
-                .invalidImage, "an image must be at least 1×1 pixels but this one is \(width)×\(height)")
+                .invalidImage,
+                "an image must be at least 1×1 pixels but this one is \(width)×\(height)"
+            )
         }
         let (pixelCount, overflow) = width.multipliedReportingOverflow(by: height)
         guard !overflow, pixelCount <= pixelLimit else {
             throw EscPosError(
                 .invalidImage,
                 "the image is \(width)×\(height) pixels, more than the limit of \(pixelLimit) pixels; "
-                    + "scale it down before printing (a receipt is at most a few hundred dots wide)")
+                    + "scale it down before printing (a receipt is at most a few hundred dots wide)"
+            )
         }
     }
 

@@ -55,7 +55,8 @@ extension ImageDecoding {
             throw EscPosError(
                 .invalidImage,
                 "this image decoder cannot keep image paths inside the image directory; give the image as data, "
-                    + "or use EscPosImaging's ImageDecoder")
+                    + "or use EscPosImaging's ImageDecoder"
+            )
         }
         return try decodeImage(atPath: path, pixelLimit: pixelLimit)
     }

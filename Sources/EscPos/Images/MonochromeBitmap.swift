@@ -54,7 +54,9 @@ public struct MonochromeBitmap: Hashable, Sendable {
     }
 
     /// Gives direct, fast access to the packed rows for encoders that fill whole bytes.
-    public mutating func withUnsafeMutableBits<R>(_ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    public mutating func withUnsafeMutableBits<R>(
+        _ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
         try bits.withUnsafeMutableBufferPointer { try body(&$0) }
     }
 

@@ -69,7 +69,9 @@ public struct RasterEncoder: Hashable, Sendable {
         var top = 0
         while top < bitmap.height {
             let rows = min(band, bitmap.height - top)
-            bytes.append(contentsOf: [ControlCode.gs, GSFunction.rasterImage.rawValue, GSFunction.rasterImageFunction, mode])
+            bytes.append(contentsOf: [
+                ControlCode.gs, GSFunction.rasterImage.rawValue, GSFunction.rasterImageFunction, mode,
+            ])
             Self.appendLittleEndian16(rowBytes, to: &bytes)
             Self.appendLittleEndian16(rows, to: &bytes)
             bytes.append(contentsOf: bitmap.bits[(top * rowBytes)..<((top + rows) * rowBytes)])
@@ -153,7 +155,11 @@ public struct RasterEncoder: Hashable, Sendable {
                         }
                     }
                 }
-                bytes.append(contentsOf: ESCFunction.columnImage(doubleWidth ? ColumnImageMode.singleDensity24 : ColumnImageMode.doubleDensity24))
+                bytes.append(
+                    contentsOf: ESCFunction.columnImage(
+                        doubleWidth ? ColumnImageMode.singleDensity24 : ColumnImageMode.doubleDensity24
+                    )
+                )
                 Self.appendLittleEndian16(width, to: &bytes)
                 bytes.append(contentsOf: column)
                 bytes.append(ControlCode.lf)

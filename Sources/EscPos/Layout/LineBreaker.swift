@@ -3,14 +3,18 @@ enum LineBreaker {
     /// Appends to `lines` the ranges of `text[start..<end]` that fit in `width` columns each, breaking
     /// at spaces where possible and inside a word only when the word alone is wider than a line.
     /// Spaces at a break are dropped; an empty input gives one empty line.
-    static func wrap(_ text: [Unicode.Scalar], from start: Int, to end: Int, width: Int, into lines: inout [Range<Int>]) {
+    static func wrap(_ text: [Unicode.Scalar], from start: Int, to end: Int, width: Int, into lines: inout [Range<Int>])
+    {
         text.withUnsafeBufferPointer { text in
             wrap(text, from: start, to: end, width: width, into: &lines)
         }
     }
 
     private static func wrap(
-        _ text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int, width: Int,
+        _ text: UnsafeBufferPointer<Unicode.Scalar>,
+        from start: Int,
+        to end: Int,
+        width: Int,
         into lines: inout [Range<Int>]
     ) {
         var lineStart = start
@@ -52,7 +56,8 @@ enum LineBreaker {
         }
     }
 
-    private static func trimTrailingSpaces(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {
+    private static func trimTrailingSpaces(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int
+    {
         var end = end
         while end > start, text[end - 1] == " " { end -= 1 }
         return end

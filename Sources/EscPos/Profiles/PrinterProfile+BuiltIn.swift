@@ -22,7 +22,8 @@ extension PrinterProfile {
         let hint = NameSuggestion.nearest(to: wanted, in: names).map { " Did you mean \"\($0)\"?" } ?? ""
         throw EscPosError(
             .unknownProfile,
-            "there is no built-in printer profile \"\(name)\".\(hint) Known profiles: \(builtIn.map(\.id).joined(separator: ", ")); or load your own from JSON.")
+            "there is no built-in printer profile \"\(name)\".\(hint) Known profiles: \(builtIn.map(\.id).joined(separator: ", ")); or load your own from JSON."
+        )
     }
 
     static let aliases: [String: String] = [
@@ -63,82 +64,160 @@ extension PrinterProfile {
     /// A generic 58 mm printer (384 dots at 203 dpi, 32 columns): the lowest common denominator of cheap
     /// 58 mm models. No cutter, no native 2D codes (QR prints as an image), raster graphics only.
     public static let generic58mm = PrinterProfile(
-        id: "generic-58mm", name: "Generic 58 mm", vendor: "Generic", dotWidth: 384, dpi: 203, fonts: fontsAB,
+        id: "generic-58mm",
+        name: "Generic 58 mm",
+        vendor: "Generic",
+        dotWidth: 384,
+        dpi: 203,
+        fonts: fontsAB,
         codePages: slots([
             (0, .cp437), (2, .cp850), (3, .cp860), (4, .cp863), (5, .cp865), (16, .wpc1252), (17, .cp866),
             (18, .cp852), (19, .cp858),
         ]),
         capabilities: Capabilities(cutter: nil, qrCode: false, pdf417: false),
-        limits: Limits(maxRasterBandHeight: 24, receiveBufferBytes: 1024))
+        limits: Limits(maxRasterBandHeight: 24, receiveBufferBytes: 1024)
+    )
 
     /// A generic 80 mm printer (576 dots at 203 dpi, 48 columns) with an autocutter and native QR.
     public static let generic80mm = PrinterProfile(
-        id: "generic-80mm", name: "Generic 80 mm", vendor: "Generic", dotWidth: 576, dpi: 203, fonts: fontsAB,
-        codePages: epsonPages, capabilities: Capabilities(), limits: Limits(maxRasterBandHeight: 128))
+        id: "generic-80mm",
+        name: "Generic 80 mm",
+        vendor: "Generic",
+        dotWidth: 576,
+        dpi: 203,
+        fonts: fontsAB,
+        codePages: epsonPages,
+        capabilities: Capabilities(),
+        limits: Limits(maxRasterBandHeight: 128)
+    )
 
     /// Epson TM-T88V (512 dots at 180 dpi, 42 columns). Its cutter makes partial cuts only.
     public static let epsonTMT88V = PrinterProfile(
-        id: "epson-tm-t88v", name: "Epson TM-T88V", vendor: "Epson", dotWidth: 512, dpi: 180, fonts: fontsAB,
+        id: "epson-tm-t88v",
+        name: "Epson TM-T88V",
+        vendor: "Epson",
+        dotWidth: 512,
+        dpi: 180,
+        fonts: fontsAB,
         codePages: epsonPages,
         capabilities: Capabilities(
-            cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
-            processIDResponse: true))
+            cutter: Cutter(full: false, partial: true),
+            graphics: [.graphics, .rasterBitImage, .columnBitImage],
+            maxiCode: true,
+            gs1DataBar: true,
+            realTimeCommandControl: true,
+            processIDResponse: true
+        )
+    )
 
     /// Epson TM-T88VI (512 dots at 180 dpi, 42 columns). Partial cuts only.
     public static let epsonTMT88VI = PrinterProfile(
-        id: "epson-tm-t88vi", name: "Epson TM-T88VI", vendor: "Epson", dotWidth: 512, dpi: 180, fonts: fontsAB,
+        id: "epson-tm-t88vi",
+        name: "Epson TM-T88VI",
+        vendor: "Epson",
+        dotWidth: 512,
+        dpi: 180,
+        fonts: fontsAB,
         codePages: epsonPages,
         capabilities: Capabilities(
-            cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            dataMatrix: true, aztec: true, maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
-            processIDResponse: true))
+            cutter: Cutter(full: false, partial: true),
+            graphics: [.graphics, .rasterBitImage, .columnBitImage],
+            dataMatrix: true,
+            aztec: true,
+            maxiCode: true,
+            gs1DataBar: true,
+            realTimeCommandControl: true,
+            processIDResponse: true
+        )
+    )
 
     /// Epson TM-T20III (576 dots at 203 dpi, 48 columns).
     public static let epsonTMT20III = PrinterProfile(
-        id: "epson-tm-t20iii", name: "Epson TM-T20III", vendor: "Epson", dotWidth: 576, dpi: 203, fonts: fontsAB,
+        id: "epson-tm-t20iii",
+        name: "Epson TM-T20III",
+        vendor: "Epson",
+        dotWidth: 576,
+        dpi: 203,
+        fonts: fontsAB,
         codePages: epsonPages,
         capabilities: Capabilities(
-            cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
-            processIDResponse: true))
+            cutter: Cutter(full: false, partial: true),
+            graphics: [.graphics, .rasterBitImage, .columnBitImage],
+            maxiCode: true,
+            gs1DataBar: true,
+            realTimeCommandControl: true,
+            processIDResponse: true
+        )
+    )
 
     /// Epson TM-m30 (576 dots at 203 dpi; fonts A 48, B 57 and C 64 columns).
     public static let epsonTMm30 = PrinterProfile(
-        id: "epson-tm-m30", name: "Epson TM-m30", vendor: "Epson", dotWidth: 576, dpi: 203,
+        id: "epson-tm-m30",
+        name: "Epson TM-m30",
+        vendor: "Epson",
+        dotWidth: 576,
+        dpi: 203,
         fonts: [
             FontMetrics(font: .a, cellWidth: 12, cellHeight: 24), FontMetrics(font: .b, cellWidth: 10, cellHeight: 24),
             FontMetrics(font: .c, cellWidth: 9, cellHeight: 17),
         ],
         codePages: epsonPages,
         capabilities: Capabilities(
-            cutter: Cutter(full: false, partial: true), graphics: [.graphics, .rasterBitImage, .columnBitImage],
-            dataMatrix: true, aztec: true, maxiCode: true, gs1DataBar: true, realTimeCommandControl: true,
-            processIDResponse: true))
+            cutter: Cutter(full: false, partial: true),
+            graphics: [.graphics, .rasterBitImage, .columnBitImage],
+            dataMatrix: true,
+            aztec: true,
+            maxiCode: true,
+            gs1DataBar: true,
+            realTimeCommandControl: true,
+            processIDResponse: true
+        )
+    )
 
     /// The common Xprinter XP-80 class ("POS-80" clones): 576 dots, starts in Kanji mode, buzzer,
     /// Xprinter's own page numbers (WPC1251 is 23, CP864 is 22).
     public static let xprinterXP80 = PrinterProfile(
-        id: "xprinter-xp-80", name: "Xprinter XP-80 / POS-80", vendor: "Xprinter", dotWidth: 576, dpi: 203,
+        id: "xprinter-xp-80",
+        name: "Xprinter XP-80 / POS-80",
+        vendor: "Xprinter",
+        dotWidth: 576,
+        dpi: 203,
         fonts: fontsAB,
         codePages: slots([
             (0, .cp437), (1, .katakana), (2, .cp850), (3, .cp860), (4, .cp863), (5, .cp865), (16, .wpc1252),
             (17, .cp866), (18, .cp852), (19, .cp858), (22, .cp864), (23, .wpc1251),
         ]),
         capabilities: Capabilities(buzzer: true, kanjiModeAtPowerOn: true),
-        limits: Limits(maxRasterBandHeight: 24, receiveBufferBytes: 2048))
+        limits: Limits(maxRasterBandHeight: 24, receiveBufferBytes: 2048)
+    )
 
     /// Star TSP100 in ESC/POS emulation (576 dots): pages are selected with `ESC GS t` and Star's numbers.
     public static let starTSP100 = PrinterProfile(
-        id: "star-tsp100", name: "Star TSP100 (ESC/POS emulation)", vendor: "Star Micronics", dotWidth: 576, dpi: 203,
-        fonts: fontsAB, codePages: starPages, codePageCommand: .escGSt,
-        capabilities: Capabilities(pdf417: false), limits: Limits(maxRasterBandHeight: 24))
+        id: "star-tsp100",
+        name: "Star TSP100 (ESC/POS emulation)",
+        vendor: "Star Micronics",
+        dotWidth: 576,
+        dpi: 203,
+        fonts: fontsAB,
+        codePages: starPages,
+        codePageCommand: .escGSt,
+        capabilities: Capabilities(pdf417: false),
+        limits: Limits(maxRasterBandHeight: 24)
+    )
 
     /// Star TSP650 in ESC/POS emulation (576 dots): pages are selected with `ESC GS t` and Star's numbers.
     public static let starTSP650 = PrinterProfile(
-        id: "star-tsp650", name: "Star TSP650 (ESC/POS emulation)", vendor: "Star Micronics", dotWidth: 576, dpi: 203,
-        fonts: fontsAB, codePages: starPages, codePageCommand: .escGSt,
-        capabilities: Capabilities(pdf417: false), limits: Limits(maxRasterBandHeight: 24))
+        id: "star-tsp650",
+        name: "Star TSP650 (ESC/POS emulation)",
+        vendor: "Star Micronics",
+        dotWidth: 576,
+        dpi: 203,
+        fonts: fontsAB,
+        codePages: starPages,
+        codePageCommand: .escGSt,
+        capabilities: Capabilities(pdf417: false),
+        limits: Limits(maxRasterBandHeight: 24)
+    )
 
     static let starPages: [CodePageSlot] = slots([
         (0, .cp437), (2, .katakana), (4, .cp858), (5, .cp852), (6, .cp860), (7, .cp861), (8, .cp863), (9, .cp865),
@@ -148,21 +227,31 @@ extension PrinterProfile {
 
     /// Bixolon SRP-350III (512 dots at 180 dpi, 42 columns): Bixolon's page numbers (WPC1251 is 28, CP864 22).
     public static let bixolonSRP350III = PrinterProfile(
-        id: "bixolon-srp-350iii", name: "Bixolon SRP-350III", vendor: "Bixolon", dotWidth: 512, dpi: 180,
+        id: "bixolon-srp-350iii",
+        name: "Bixolon SRP-350III",
+        vendor: "Bixolon",
+        dotWidth: 512,
+        dpi: 180,
         fonts: fontsAB,
         codePages: slots([
             (0, .cp437), (1, .katakana), (2, .cp850), (3, .cp860), (4, .cp863), (5, .cp865), (16, .wpc1252),
             (17, .cp866), (18, .cp852), (19, .cp858), (22, .cp864), (28, .wpc1251),
         ]),
-        capabilities: Capabilities(graphics: [.rasterBitImage, .columnBitImage]))
+        capabilities: Capabilities(graphics: [.rasterBitImage, .columnBitImage])
+    )
 
     /// Citizen CT-S310II (576 dots at 203 dpi): Citizen's page numbers (2 is CP858, CP866 is 7, CP864 40).
     public static let citizenCTS310II = PrinterProfile(
-        id: "citizen-ct-s310ii", name: "Citizen CT-S310II", vendor: "Citizen", dotWidth: 576, dpi: 203,
+        id: "citizen-ct-s310ii",
+        name: "Citizen CT-S310II",
+        vendor: "Citizen",
+        dotWidth: 576,
+        dpi: 203,
         fonts: fontsAB,
         codePages: slots([
             (0, .cp437), (1, .katakana), (2, .cp858), (3, .cp860), (4, .cp863), (5, .cp865), (7, .cp866),
             (16, .wpc1252), (40, .cp864),
         ]),
-        capabilities: Capabilities(graphics: [.rasterBitImage, .columnBitImage], realTimeCommandControl: true))
+        capabilities: Capabilities(graphics: [.rasterBitImage, .columnBitImage], realTimeCommandControl: true)
+    )
 }

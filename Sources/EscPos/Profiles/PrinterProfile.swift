@@ -36,9 +36,18 @@ public struct PrinterProfile: Hashable, Sendable {
 
     /// Creates a profile.
     public init(
-        id: String, name: String, vendor: String, dotWidth: Int, dpi: Int, fonts: [FontMetrics],
-        codePages: [CodePageSlot], defaultCodePage: UInt8 = 0, codePageCommand: CodePageCommand = .escT,
-        replacementCharacter: Character = "?", capabilities: Capabilities, limits: Limits = Limits()
+        id: String,
+        name: String,
+        vendor: String,
+        dotWidth: Int,
+        dpi: Int,
+        fonts: [FontMetrics],
+        codePages: [CodePageSlot],
+        defaultCodePage: UInt8 = 0,
+        codePageCommand: CodePageCommand = .escT,
+        replacementCharacter: Character = "?",
+        capabilities: Capabilities,
+        limits: Limits = Limits()
     ) {
         self.id = id
         self.name = name
@@ -142,10 +151,19 @@ extension PrinterProfile {
 
         /// Creates a capability set.
         public init(
-            cutter: Cutter? = Cutter(full: true, partial: true), drawer: Bool = true, buzzer: Bool = false,
-            graphics: [GraphicsCommand] = [.rasterBitImage], qrCode: Bool = true, pdf417: Bool = true,
-            dataMatrix: Bool = false, aztec: Bool = false, maxiCode: Bool = false, gs1DataBar: Bool = false,
-            barcodeFunctionB: Bool = true, kanjiModeAtPowerOn: Bool = false, realTimeCommandControl: Bool = false,
+            cutter: Cutter? = Cutter(full: true, partial: true),
+            drawer: Bool = true,
+            buzzer: Bool = false,
+            graphics: [GraphicsCommand] = [.rasterBitImage],
+            qrCode: Bool = true,
+            pdf417: Bool = true,
+            dataMatrix: Bool = false,
+            aztec: Bool = false,
+            maxiCode: Bool = false,
+            gs1DataBar: Bool = false,
+            barcodeFunctionB: Bool = true,
+            kanjiModeAtPowerOn: Bool = false,
+            realTimeCommandControl: Bool = false,
             processIDResponse: Bool = false
         ) {
             self.cutter = cutter

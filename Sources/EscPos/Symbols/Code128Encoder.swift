@@ -16,7 +16,9 @@ package struct Code128Encoder {
 
     /// A Code 128 code set.
     enum CodeSet: Int, CaseIterable {
-        case a = 0, b = 1, c = 2
+        case a = 0
+        case b = 1
+        case c = 2
 
         /// The order ties are broken in: B (the most common for text), then C, then A.
         static let preferred: [CodeSet] = [.b, .c, .a]
@@ -110,19 +112,31 @@ package struct Code128Encoder {
                 case (.c, .character):
                     if let high = digit(position), let low = digit(position + 1) {
                         relax(
-                            position + 2, set, node.cost + Cost(symbols: 1, bytes: 1), .pair(high * 10 + low),
-                            from: position)
+                            position + 2,
+                            set,
+                            node.cost + Cost(symbols: 1, bytes: 1),
+                            .pair(high * 10 + low),
+                            from: position
+                        )
                     }
                 case (.a, .character(let c)), (.b, .character(let c)):
                     let literalBytes = c == BarcodeDataEscape.brace ? 2 : 1
                     if set.canEncode(c) {
                         relax(
-                            position + 1, set, node.cost + Cost(symbols: 1, bytes: literalBytes), .single(item),
-                            from: position)
+                            position + 1,
+                            set,
+                            node.cost + Cost(symbols: 1, bytes: literalBytes),
+                            .single(item),
+                            from: position
+                        )
                     } else if (set == .a ? CodeSet.b : CodeSet.a).canEncode(c) {
                         relax(
-                            position + 1, set, node.cost + Cost(symbols: 2, bytes: 2 + literalBytes), .shifted(c),
-                            from: position)
+                            position + 1,
+                            set,
+                            node.cost + Cost(symbols: 2, bytes: 2 + literalBytes),
+                            .shifted(c),
+                            from: position
+                        )
                     }
                 }
             }

@@ -21,30 +21,39 @@ enum GS1CheckDigit {
     /// - Throws: ``EscPosError`` `.invalidBarcodeData` for other lengths or non-digits,
     ///   `.invalidCheckDigit` when a given check digit is wrong.
     static func completed(
-        _ digits: [UInt8], length: Int, name: String, at path: DocumentPath
+        _ digits: [UInt8],
+        length: Int,
+        name: String,
+        at path: DocumentPath
     ) throws(EscPosError) -> [UInt8] {
         guard isAllDigits(digits) else {
             throw EscPosError(
-                .invalidBarcodeData, at: path,
-                "\(name) takes digits only (0–9); \"\(String(decoding: digits, as: UTF8.self))\" has other characters.")
+                .invalidBarcodeData,
+                at: path,
+                "\(name) takes digits only (0–9); \"\(String(decoding: digits, as: UTF8.self))\" has other characters."
+            )
         }
         if digits.count == length - 1 {
             return digits + [compute(digits)]
         }
         guard digits.count == length else {
             throw EscPosError(
-                .invalidBarcodeData, at: path,
+                .invalidBarcodeData,
+                at: path,
                 "\(name) takes \(length - 1) digits (the check digit is then computed) or \(length) digits "
-                    + "(the last one is the check digit); got \(digits.count).")
+                    + "(the last one is the check digit); got \(digits.count)."
+            )
         }
         let expected = compute(digits.dropLast())
         guard let given = digits.last, given == expected else {
             throw EscPosError(
-                .invalidCheckDigit, at: path,
+                .invalidCheckDigit,
+                at: path,
                 "\(name) \"\(String(decoding: digits, as: UTF8.self))\" ends in check digit "
                     + "\(Character(Unicode.Scalar(digits.last ?? 0))) but the data gives "
                     + "\(Character(Unicode.Scalar(expected))); fix the number or leave the check digit out to "
-                    + "have it computed.")
+                    + "have it computed."
+            )
         }
         return digits
     }

@@ -35,15 +35,19 @@ enum GS1ElementString {
                 let close = bytes[index...].firstIndex(of: UInt8(ascii: ")"))
             else {
                 throw EscPosError(
-                    .invalidBarcodeData, at: path,
-                    "GS1 data must start each element with an application identifier in brackets; \(example).")
+                    .invalidBarcodeData,
+                    at: path,
+                    "GS1 data must start each element with an application identifier in brackets; \(example)."
+                )
             }
             let ai = Array(bytes[(index + 1)..<close])
             guard (2...4).contains(ai.count), GS1CheckDigit.isAllDigits(ai) else {
                 throw EscPosError(
-                    .invalidBarcodeData, at: path,
+                    .invalidBarcodeData,
+                    at: path,
                     "\"(\(String(decoding: ai, as: UTF8.self)))\" is not a GS1 application identifier; "
-                        + "an AI is 2 to 4 digits.")
+                        + "an AI is 2 to 4 digits."
+                )
             }
             let valueEnd = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: "(")) ?? bytes.count
             var value = Array(bytes[(close + 1)..<valueEnd])
@@ -53,16 +57,20 @@ enum GS1ElementString {
             }
             if let bad = value.first(where: { !isAllowed($0) }) {
                 throw EscPosError(
-                    .invalidBarcodeData, at: path,
+                    .invalidBarcodeData,
+                    at: path,
                     "GS1 element (\(aiText)) contains \"\(Character(Unicode.Scalar(bad)))\"; values may use "
-                        + "letters, digits and !\"%&'*+,-./:;<=>?_ only.")
+                        + "letters, digits and !\"%&'*+,-./:;<=>?_ only."
+                )
             }
             let prefix = String(decoding: ai.prefix(2), as: UTF8.self)
             if let predefined = GS1ApplicationIdentifier.predefinedLengths[prefix] {
                 guard ai.count == predefined.identifierLength else {
                     throw EscPosError(
-                        .invalidBarcodeData, at: path,
-                        "GS1 application identifier (\(aiText)) should have \(predefined.identifierLength) digits.")
+                        .invalidBarcodeData,
+                        at: path,
+                        "GS1 application identifier (\(aiText)) should have \(predefined.identifierLength) digits."
+                    )
                 }
                 let length = predefined.valueLength
                 let name = "GS1 element (\(aiText))"
@@ -71,21 +79,39 @@ enum GS1ElementString {
                 } else {
                     guard value.count == length, GS1CheckDigit.isAllDigits(value) else {
                         throw EscPosError(
-                            .invalidBarcodeData, at: path, "\(name) takes exactly \(length) digits.")
+                            .invalidBarcodeData,
+                            at: path,
+                            "\(name) takes exactly \(length) digits."
+                        )
                     }
                 }
-                elements.append(Element(applicationIdentifier: aiText, value: String(decoding: value, as: UTF8.self), isFixedLength: true))
+                elements.append(
+                    Element(
+                        applicationIdentifier: aiText,
+                        value: String(decoding: value, as: UTF8.self),
+                        isFixedLength: true
+                    )
+                )
             } else {
-                let maximum = GS1ApplicationIdentifier.variableMaximums[aiText] ?? GS1ApplicationIdentifier.defaultMaximumLength
+                let maximum =
+                    GS1ApplicationIdentifier.variableMaximums[aiText] ?? GS1ApplicationIdentifier.defaultMaximumLength
                 guard value.count <= maximum else {
                     throw EscPosError(
-                        .invalidBarcodeData, at: path,
-                        "GS1 element (\(aiText)) holds at most \(maximum) characters; got \(value.count).")
+                        .invalidBarcodeData,
+                        at: path,
+                        "GS1 element (\(aiText)) holds at most \(maximum) characters; got \(value.count)."
+                    )
                 }
                 if GS1ApplicationIdentifier.numericVariable.contains(aiText), !GS1CheckDigit.isAllDigits(value) {
                     throw EscPosError(.invalidBarcodeData, at: path, "GS1 element (\(aiText)) takes digits only.")
                 }
-                elements.append(Element(applicationIdentifier: aiText, value: String(decoding: value, as: UTF8.self), isFixedLength: false))
+                elements.append(
+                    Element(
+                        applicationIdentifier: aiText,
+                        value: String(decoding: value, as: UTF8.self),
+                        isFixedLength: false
+                    )
+                )
             }
             index = valueEnd
         }
@@ -114,7 +140,9 @@ enum GS1ElementString {
                 if byte == BarcodeDataEscape.asterisk { bytes.append(BarcodeDataEscape.brace) }
                 bytes.append(byte)
             }
-            if !element.isFixedLength, index < elements.count - 1 { bytes += [BarcodeDataEscape.brace, BarcodeDataEscape.fnc1] }
+            if !element.isFixedLength, index < elements.count - 1 {
+                bytes += [BarcodeDataEscape.brace, BarcodeDataEscape.fnc1]
+            }
         }
         return bytes
     }

@@ -42,7 +42,7 @@ enum QRCapacity {
         [2566, 1992, 1426, 1096],
         [2702, 2102, 1502, 1142],
         [2812, 2216, 1582, 1222],
-        [2956, 2334, 1666, 1276]
+        [2956, 2334, 1666, 1276],
     ]
 
     /// Data bits of Micro QR M1–M4 at L, M, Q (0 where the level does not exist; M1 has error detection only,

@@ -111,8 +111,11 @@ extension SymbolCommandEncoder {
     /// An encoder for a printer with every symbology and endless paper: validation without a profile.
     static let unbounded = SymbolCommandEncoder(
         capabilities: SymbolCapabilities(
-            printableWidth: 1 << 30, barcodes: Set(Barcode.Symbology.allKnown),
-            twoDimensionalCodes: [.qrCode, .microQRCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode]))
+            printableWidth: 1 << 30,
+            barcodes: Set(Barcode.Symbology.allKnown),
+            twoDimensionalCodes: [.qrCode, .microQRCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode]
+        )
+    )
 }
 
 extension SymbolCapabilities {
@@ -137,8 +140,11 @@ extension SymbolCapabilities {
         if capabilities.aztec { twoDimensional.insert(.aztecCode) }
         if capabilities.maxiCode { twoDimensional.insert(.maxiCode) }
         self.init(
-            printableWidth: printableWidth, barcodeFunctionB: capabilities.barcodeFunctionB, barcodes: barcodes,
-            twoDimensionalCodes: twoDimensional)
+            printableWidth: printableWidth,
+            barcodeFunctionB: capabilities.barcodeFunctionB,
+            barcodes: barcodes,
+            twoDimensionalCodes: twoDimensional
+        )
     }
 
     /// Whether the printer draws `symbol` itself.

@@ -11,22 +11,28 @@ extension SymbolCommandEncoder {
     /// - Throws: ``EscPosError``: the codes of ``Barcode/validated(at:)``, `.doesNotFit` when the barcode is
     ///   wider than the printable width, `.unsupportedByProfile` when the printer cannot draw the symbology.
     public func encode(
-        _ barcode: Barcode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ barcode: Barcode,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try encode(barcode.validated(at: path), at: path, currentAlignment: currentAlignment)
     }
 
     /// Encodes an already validated barcode; see ``encode(_:at:currentAlignment:)-(Barcode,_,_)``.
     public func encode(
-        _ validated: ValidatedBarcode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ validated: ValidatedBarcode,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         let barcode = validated.barcode
         let symbology = barcode.symbology
         guard capabilities.canPrintNatively(symbology), let system = BarcodeSystem(printing: symbology) else {
             throw EscPosError(
-                .unsupportedByProfile, at: path.appending("symbology"),
+                .unsupportedByProfile,
+                at: path.appending("symbology"),
                 "this printer cannot draw \(symbology.rawValue) barcodes itself; give the compiler a symbol "
-                    + "renderer (EscPosSymbolRendering) to print it as an image.")
+                    + "renderer (EscPosSymbolRendering) to print it as an image."
+            )
         }
         var function = system.functionB
         var data = validated.nativeData
@@ -57,7 +63,9 @@ extension SymbolCommandEncoder {
 
     /// The module width to print with: the requested one, or the widest narrower one that fits when allowed.
     func fittingModuleWidth(
-        _ barcode: Barcode, widths: ValidatedBarcode.BarWidths, at path: DocumentPath
+        _ barcode: Barcode,
+        widths: ValidatedBarcode.BarWidths,
+        at path: DocumentPath
     ) throws(EscPosError) -> Int {
         let lowest = barcode.allowsNarrowerModules ? 2 : barcode.moduleWidth
         for moduleWidth in stride(from: barcode.moduleWidth, through: lowest, by: -1)
@@ -66,10 +74,12 @@ extension SymbolCommandEncoder {
         }
         let needed = widths.dots(moduleWidth: lowest)
         throw EscPosError(
-            .doesNotFit, at: path.appending("moduleWidth"),
+            .doesNotFit,
+            at: path.appending("moduleWidth"),
             "the \(barcode.symbology.rawValue) barcode is \(needed) dots wide at module width \(lowest) but the "
                 + "printable width is \(capabilities.printableWidth) dots; "
                 + (lowest > 2 ? "use a smaller module width or allow narrower modules, or " : "")
-                + "shorten the data.")
+                + "shorten the data."
+        )
     }
 }

@@ -17,7 +17,9 @@ extension SymbolCommandEncoder {
     /// - Throws: ``EscPosError``: `.valueOutOfRange`, `.invalidBarcodeData`, `.dataTooLong`, `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ dataMatrix: DataMatrix, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ dataMatrix: DataMatrix,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(dataMatrix, at: path)
         guard capabilities.twoDimensionalCodes.contains(.dataMatrix) else {
@@ -26,7 +28,11 @@ extension SymbolCommandEncoder {
         var bytes = alignmentPrefix(dataMatrix.alignment, current: currentAlignment)
         let shape: [UInt8] = [dataMatrix.shape == .square ? 0 : 1, UInt8(dataMatrix.rows), UInt8(dataMatrix.columns)]
         bytes += TwoDimensionalCodeCommand.command(.dataMatrix, TwoDimensionalCodeCommand.rowsOrShape, shape)
-        bytes += TwoDimensionalCodeCommand.command(.dataMatrix, TwoDimensionalCodeCommand.moduleSize, [UInt8(dataMatrix.moduleSize)])
+        bytes += TwoDimensionalCodeCommand.command(
+            .dataMatrix,
+            TwoDimensionalCodeCommand.moduleSize,
+            [UInt8(dataMatrix.moduleSize)]
+        )
         bytes += TwoDimensionalCodeCommand.storeCommand(.dataMatrix, data: dataMatrix.content.bytes)
         bytes += TwoDimensionalCodeCommand.printCommand(.dataMatrix)
         bytes += alignmentSuffix(dataMatrix.alignment, current: currentAlignment)
@@ -37,8 +43,10 @@ extension SymbolCommandEncoder {
     public func validate(_ dataMatrix: DataMatrix, at path: DocumentPath = .root) throws {
         guard (2...16).contains(dataMatrix.moduleSize) else {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("moduleSize"),
-                "Data Matrix module size \(dataMatrix.moduleSize) is out of range; use 2–16 dots.")
+                .valueOutOfRange,
+                at: path.appending("moduleSize"),
+                "Data Matrix module size \(dataMatrix.moduleSize) is out of range; use 2–16 dots."
+            )
         }
         let square = dataMatrix.shape == .square
         let candidates = Self.dataMatrixSizes.filter { $0.square == square }
@@ -47,10 +55,12 @@ extension SymbolCommandEncoder {
             sizes = candidates.filter { $0.rows == dataMatrix.rows && $0.columns == dataMatrix.columns }
             guard !sizes.isEmpty else {
                 throw EscPosError(
-                    .valueOutOfRange, at: path.appending("rows"),
+                    .valueOutOfRange,
+                    at: path.appending("rows"),
                     "\(dataMatrix.rows) × \(dataMatrix.columns) is not a \(dataMatrix.shape.rawValue) Data Matrix size; "
                         + "use one of " + candidates.map { "\($0.rows)×\($0.columns)" }.joined(separator: ", ")
-                        + ", or 0 × 0 for automatic.")
+                        + ", or 0 × 0 for automatic."
+                )
             }
         }
         let data = dataMatrix.content.bytes
@@ -72,15 +82,19 @@ extension SymbolCommandEncoder {
         guard let size = sizes.first(where: { $0.dataCodewords >= codewords }) else {
             let capacity = sizes.last?.dataCodewords ?? 0
             throw EscPosError(
-                .dataTooLong, at: path.appending("data"),
+                .dataTooLong,
+                at: path.appending("data"),
                 "the Data Matrix data needs \(codewords) codewords; the largest allowed symbol holds \(capacity). "
-                    + "Shorten the data, choose a larger size, or use a QR code.")
+                    + "Shorten the data, choose a larger size, or use a QR code."
+            )
         }
         guard size.columns * dataMatrix.moduleSize <= capabilities.printableWidth else {
             throw EscPosError(
-                .doesNotFit, at: path.appending("moduleSize"),
+                .doesNotFit,
+                at: path.appending("moduleSize"),
                 "the Data Matrix symbol is \(size.columns) modules × \(dataMatrix.moduleSize) dots wide, more than "
-                    + "the \(capabilities.printableWidth)-dot printable width; use a smaller module size.")
+                    + "the \(capabilities.printableWidth)-dot printable width; use a smaller module size."
+            )
         }
     }
 }

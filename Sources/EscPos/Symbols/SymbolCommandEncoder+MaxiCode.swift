@@ -6,12 +6,18 @@ extension SymbolCommandEncoder {
     /// - Throws: ``EscPosError``: `.valueOutOfRange` (mode), `.invalidBarcodeData`, `.dataTooLong`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ maxiCode: MaxiCode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ maxiCode: MaxiCode,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(maxiCode, at: path)
         guard capabilities.twoDimensionalCodes.contains(.maxiCode) else { throw unsupported(.maxiCode, at: path) }
         var bytes = alignmentPrefix(maxiCode.alignment, current: currentAlignment)
-        bytes += TwoDimensionalCodeCommand.command(.maxiCode, TwoDimensionalCodeCommand.modelColumnsOrMode, [TwoDimensionalCodeCommand.maxiCodeModeBase + UInt8(maxiCode.mode)])
+        bytes += TwoDimensionalCodeCommand.command(
+            .maxiCode,
+            TwoDimensionalCodeCommand.modelColumnsOrMode,
+            [TwoDimensionalCodeCommand.maxiCodeModeBase + UInt8(maxiCode.mode)]
+        )
         bytes += TwoDimensionalCodeCommand.storeCommand(.maxiCode, data: maxiCode.content.bytes)
         bytes += TwoDimensionalCodeCommand.printCommand(.maxiCode)
         bytes += alignmentSuffix(maxiCode.alignment, current: currentAlignment)
@@ -22,7 +28,10 @@ extension SymbolCommandEncoder {
     public func validate(_ maxiCode: MaxiCode, at path: DocumentPath = .root) throws {
         guard (2...6).contains(maxiCode.mode) else {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("mode"), "MaxiCode mode \(maxiCode.mode) is out of range; use 2–6.")
+                .valueOutOfRange,
+                at: path.appending("mode"),
+                "MaxiCode mode \(maxiCode.mode) is out of range; use 2–6."
+            )
         }
         let data = maxiCode.content.bytes
         guard !data.isEmpty else {
@@ -32,9 +41,11 @@ extension SymbolCommandEncoder {
         let limit = maxiCode.mode == 5 ? (digitsOnly ? 113 : 77) : (digitsOnly ? 138 : 93)
         guard data.count <= limit else {
             throw EscPosError(
-                .dataTooLong, at: path.appending("data"),
+                .dataTooLong,
+                at: path.appending("data"),
                 "MaxiCode mode \(maxiCode.mode) holds at most \(limit) \(digitsOnly ? "digits" : "characters"); "
-                    + "got \(data.count). Use a QR code for more data.")
+                    + "got \(data.count). Use a QR code for more data."
+            )
         }
     }
 }

@@ -7,22 +7,41 @@ extension SymbolCommandEncoder {
     ///   `.dataTooLong` (more than 928 codewords, or more than a fixed grid holds), `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ pdf417: PDF417, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ pdf417: PDF417,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         try validate(pdf417, at: path)
         guard capabilities.twoDimensionalCodes.contains(.pdf417) else { throw unsupported(.pdf417, at: path) }
         var bytes = alignmentPrefix(pdf417.alignment, current: currentAlignment)
-        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.modelColumnsOrMode, [UInt8(pdf417.columns)])
+        bytes += TwoDimensionalCodeCommand.command(
+            .pdf417,
+            TwoDimensionalCodeCommand.modelColumnsOrMode,
+            [UInt8(pdf417.columns)]
+        )
         bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.rowsOrShape, [UInt8(pdf417.rows)])
-        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.moduleSize, [UInt8(pdf417.moduleWidth)])
-        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.rowHeight, [UInt8(pdf417.rowHeight)])
+        bytes += TwoDimensionalCodeCommand.command(
+            .pdf417,
+            TwoDimensionalCodeCommand.moduleSize,
+            [UInt8(pdf417.moduleWidth)]
+        )
+        bytes += TwoDimensionalCodeCommand.command(
+            .pdf417,
+            TwoDimensionalCodeCommand.rowHeight,
+            [UInt8(pdf417.rowHeight)]
+        )
         let errorCorrection: [UInt8] =
             switch pdf417.errorCorrection {
-            case .level(let level): [TwoDimensionalCodeCommand.pdf417Level, TwoDimensionalCodeCommand.pdf417Level + UInt8(level)]
+            case .level(let level):
+                [TwoDimensionalCodeCommand.pdf417Level, TwoDimensionalCodeCommand.pdf417Level + UInt8(level)]
             case .ratio(let ratio): [TwoDimensionalCodeCommand.pdf417Ratio, UInt8(ratio)]
             }
         bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.errorCorrection, errorCorrection)
-        bytes += TwoDimensionalCodeCommand.command(.pdf417, TwoDimensionalCodeCommand.truncation, [pdf417.truncated ? 1 : 0])
+        bytes += TwoDimensionalCodeCommand.command(
+            .pdf417,
+            TwoDimensionalCodeCommand.truncation,
+            [pdf417.truncated ? 1 : 0]
+        )
         bytes += TwoDimensionalCodeCommand.storeCommand(.pdf417, data: pdf417.content.bytes)
         bytes += TwoDimensionalCodeCommand.printCommand(.pdf417)
         bytes += alignmentSuffix(pdf417.alignment, current: currentAlignment)
@@ -34,7 +53,10 @@ extension SymbolCommandEncoder {
         func range(_ value: Int, _ allowed: [ClosedRange<Int>], _ key: String, _ text: String) throws {
             guard allowed.contains(where: { $0.contains(value) }) else {
                 throw EscPosError(
-                    .valueOutOfRange, at: path.appending(key), "PDF417 \(key) \(value) is out of range; use \(text).")
+                    .valueOutOfRange,
+                    at: path.appending(key),
+                    "PDF417 \(key) \(value) is out of range; use \(text)."
+                )
             }
         }
         try range(pdf417.columns, [0...30], "columns", "1–30, or 0 for automatic")
@@ -54,24 +76,30 @@ extension SymbolCommandEncoder {
         let total = 1 + dataCodewords + pdf417.errorCorrection.codewords(forData: dataCodewords)
         guard total <= 928 else {
             throw EscPosError(
-                .dataTooLong, at: dataPath,
+                .dataTooLong,
+                at: dataPath,
                 "the PDF417 data needs at least \(total) codewords with its error correction; a symbol holds 928. "
-                    + "Shorten the data or lower the error correction.")
+                    + "Shorten the data or lower the error correction."
+            )
         }
         if pdf417.columns > 0, pdf417.rows > 0, pdf417.columns * pdf417.rows < total {
             throw EscPosError(
-                .dataTooLong, at: dataPath,
+                .dataTooLong,
+                at: dataPath,
                 "the PDF417 data needs at least \(total) codewords but \(pdf417.columns) columns × \(pdf417.rows) "
-                    + "rows hold \(pdf417.columns * pdf417.rows); add columns or rows, or set them to 0 (automatic).")
+                    + "rows hold \(pdf417.columns * pdf417.rows); add columns or rows, or set them to 0 (automatic)."
+            )
         }
         if pdf417.columns > 0 {
             let modules = 17 * pdf417.columns + (pdf417.truncated ? 35 : 69)
             guard modules * pdf417.moduleWidth <= capabilities.printableWidth else {
                 throw EscPosError(
-                    .doesNotFit, at: path.appending("columns"),
+                    .doesNotFit,
+                    at: path.appending("columns"),
                     "\(pdf417.columns) PDF417 columns at module width \(pdf417.moduleWidth) are "
                         + "\(modules * pdf417.moduleWidth) dots wide but the printable width is "
-                        + "\(capabilities.printableWidth) dots; use fewer columns or a narrower module.")
+                        + "\(capabilities.printableWidth) dots; use fewer columns or a narrower module."
+                )
             }
         }
     }

@@ -12,7 +12,9 @@ extension SymbolCommandEncoder {
     ///   the largest symbol at the chosen error correction), `.valueOutOfRange` (module size), `.doesNotFit`,
     ///   `.unsupportedByProfile`.
     public func encode(
-        _ qrCode: QRCode, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ qrCode: QRCode,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         let moduleSize = try qrModuleSize(qrCode, at: path)
         let needed: TwoDimensionalSymbology = qrCode.model == .micro ? .microQRCode : .qrCode
@@ -46,19 +48,23 @@ extension SymbolCommandEncoder {
                 let limit = QRCapacity.maximumCharacters(mode, level: qrCode.errorCorrection)
                 let unit = mode == .byte ? "bytes" : mode == .numeric ? "digits" : "characters"
                 throw EscPosError(
-                    .dataTooLong, at: dataPath,
+                    .dataTooLong,
+                    at: dataPath,
                     "the QR code data is \(data.count) \(unit) (as UTF-8); at error correction "
                         + "\(qrCode.errorCorrection.rawValue) a QR code holds at most \(limit) \(unit). "
-                        + "Shorten the data or lower the error correction.")
+                        + "Shorten the data or lower the error correction."
+                )
             }
             return 17 + 4 * version
         case .micro:
             guard let version = QRCapacity.minimumMicroVersion(for: data, level: qrCode.errorCorrection) else {
                 throw EscPosError(
-                    .dataTooLong, at: dataPath,
+                    .dataTooLong,
+                    at: dataPath,
                     "\(data.count) bytes do not fit a Micro QR symbol at error correction "
                         + "\(qrCode.errorCorrection.rawValue); Micro QR holds at most 35 digits, 21 letters or "
-                        + "15 bytes (level low; high is not available). Use model 2.")
+                        + "15 bytes (level low; high is not available). Use model 2."
+                )
             }
             return 9 + 2 * version
         }
@@ -73,22 +79,29 @@ extension SymbolCommandEncoder {
             let size = min(16, capabilities.printableWidth / modules)
             guard size >= 1 else {
                 throw EscPosError(
-                    .doesNotFit, at: sizePath,
+                    .doesNotFit,
+                    at: sizePath,
                     "the QR code is \(modules) modules wide, more than the \(capabilities.printableWidth)-dot "
-                        + "printable width; shorten the data or lower the error correction.")
+                        + "printable width; shorten the data or lower the error correction."
+                )
             }
             return size
         case .dots(let size):
             guard (1...16).contains(size) else {
                 throw EscPosError(
-                    .valueOutOfRange, at: sizePath, "QR module size \(size) is out of range; use 1–16 dots or auto.")
+                    .valueOutOfRange,
+                    at: sizePath,
+                    "QR module size \(size) is out of range; use 1–16 dots or auto."
+                )
             }
             guard modules * size <= capabilities.printableWidth else {
                 throw EscPosError(
-                    .doesNotFit, at: sizePath,
+                    .doesNotFit,
+                    at: sizePath,
                     "the QR code is \(modules) modules × \(size) dots = \(modules * size) dots wide but the printable "
                         + "width is \(capabilities.printableWidth) dots; use a module size of at most "
-                        + "\(max(1, capabilities.printableWidth / modules)) or auto.")
+                        + "\(max(1, capabilities.printableWidth / modules)) or auto."
+                )
             }
             return size
         }

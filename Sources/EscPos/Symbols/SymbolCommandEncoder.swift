@@ -22,7 +22,9 @@ public struct SymbolCommandEncoder: Sendable {
 
     /// Encodes any symbol; see the symbol-specific `encode` methods.
     public func encode(
-        _ symbol: Symbol, at path: DocumentPath = .root, currentAlignment: TextStyle.Alignment = .left
+        _ symbol: Symbol,
+        at path: DocumentPath = .root,
+        currentAlignment: TextStyle.Alignment = .left
     ) throws -> [UInt8] {
         switch symbol {
         case .barcode(let barcode): try encode(barcode, at: path, currentAlignment: currentAlignment)
@@ -46,8 +48,10 @@ public struct SymbolCommandEncoder: Sendable {
 
     func unsupported(_ symbology: TwoDimensionalSymbology, at path: DocumentPath) -> EscPosError {
         EscPosError(
-            .unsupportedByProfile, at: path,
+            .unsupportedByProfile,
+            at: path,
             "this printer cannot draw \(symbology.rawValue) symbols itself; give the compiler a symbol renderer "
-                + "(EscPosSymbolRendering) to print it as an image.")
+                + "(EscPosSymbolRendering) to print it as an image."
+        )
     }
 }

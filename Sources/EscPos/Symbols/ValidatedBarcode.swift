@@ -71,7 +71,8 @@ extension ValidatedBarcode {
             guard GS1CheckDigit.isAllDigits(bytes), bytes.count >= 2, bytes.count % 2 == 0, bytes.count <= 254 else {
                 throw fail(
                     "ITF (Interleaved 2 of 5) takes an even number of digits, 2 to 254; got \"\(barcode.data)\" "
-                        + "(\(bytes.count) characters). Add a leading 0 to make the count even.")
+                        + "(\(bytes.count) characters). Add a leading 0 to make the count even."
+                )
             }
             self.nativeData = bytes
             self.normalizedData = barcode.data
@@ -82,7 +83,8 @@ extension ValidatedBarcode {
                 throw fail(
                     "Code 39 cannot encode \"\(Character(Unicode.Scalar(bad)))\"; it takes digits, upper-case letters, "
                         + "space and - . $ / + % (the * start/stop characters are added by the printer). "
-                        + "Use Code 128 for lower case.")
+                        + "Use Code 128 for lower case."
+                )
             }
             guard (1...253).contains(bytes.count) else {
                 throw fail("Code 39 takes 1 to 253 characters; got \(bytes.count).")
@@ -99,12 +101,14 @@ extension ValidatedBarcode {
             else {
                 throw fail(
                     "Codabar data starts and ends with a start/stop character A, B, C or D (for example A40156B); "
-                        + "got \"\(barcode.data)\".")
+                        + "got \"\(barcode.data)\"."
+                )
             }
             if let bad = bytes.dropFirst().dropLast().first(where: { !inner.contains($0) }) {
                 throw fail(
                     "Codabar cannot encode \"\(Character(Unicode.Scalar(bad)))\" between its start and stop "
-                        + "characters; it takes digits and - $ : / . + only.")
+                        + "characters; it takes digits and - $ : / . + only."
+                )
             }
             self.nativeData = bytes
             self.normalizedData = barcode.data
@@ -120,7 +124,8 @@ extension ValidatedBarcode {
             guard (1...255).contains(bytes.count), bytes.allSatisfy({ $0 < 128 }) else {
                 throw fail(
                     "Code 93 takes 1 to 255 ASCII characters; \"\(barcode.data)\" has \(bytes.count) bytes"
-                        + (bytes.allSatisfy { $0 < 128 } ? "." : " and characters outside ASCII."))
+                        + (bytes.allSatisfy { $0 < 128 } ? "." : " and characters outside ASCII.")
+                )
             }
             self.nativeData = bytes
             self.normalizedData = barcode.data
@@ -133,7 +138,8 @@ extension ValidatedBarcode {
                     bytes.isEmpty
                         ? "Code 128 data is empty; give at least one character."
                         : "Code 128 encodes ASCII characters only (0–127); \"\(barcode.data)\" has others. "
-                            + "Use a QR code for other text.")
+                            + "Use a QR code for other text."
+                )
             }
             let encoding = Code128Encoder.encode(bytes.map { .character($0) })
             code128 = encoding
@@ -154,7 +160,8 @@ extension ValidatedBarcode {
             if symbology == .gs1DataBarLimited, complete[0] > UInt8(ascii: "1") {
                 throw fail(
                     "GS1 DataBar Limited encodes GTINs whose first (indicator) digit is 0 or 1; \"\(text(complete))\" "
-                        + "starts with \(Character(Unicode.Scalar(complete[0]))). Use DataBar Omnidirectional.")
+                        + "starts with \(Character(Unicode.Scalar(complete[0]))). Use DataBar Omnidirectional."
+                )
             }
             // Epson's GS k 75–77 take the 13 digits without AI 01 and without the check digit.
             self.nativeData = Array(complete.prefix(13))
@@ -167,24 +174,30 @@ extension ValidatedBarcode {
             let dataCharacters = Self.estimatedDataBarExpandedCharacters(elements)
             guard dataCharacters <= 22 else {
                 throw EscPosError(
-                    .dataTooLong, at: dataPath,
+                    .dataTooLong,
+                    at: dataPath,
                     "GS1 DataBar Expanded holds at most 74 digits or 41 letters; these elements need about "
-                        + "\(dataCharacters) symbol characters of 22. Use GS1-128 or a 2D code.")
+                        + "\(dataCharacters) symbol characters of 22. Use GS1-128 or a 2D code."
+                )
             }
             let finders = (dataCharacters + 1) / 2
             self.widths = BarWidths(narrow: 2 + 17 * dataCharacters + 15 * finders + 2)
         default:
             throw EscPosError(
-                .invalidBarcodeData, at: path.appending("symbology"),
+                .invalidBarcodeData,
+                at: path.appending("symbology"),
                 "\"\(symbology.rawValue)\" is not a barcode symbology this library knows; use one of "
-                    + Barcode.Symbology.allKnown.map(\.rawValue).joined(separator: ", ") + ".")
+                    + Barcode.Symbology.allKnown.map(\.rawValue).joined(separator: ", ") + "."
+            )
         }
         self.code128 = code128
         guard nativeData.count <= 255 else {
             throw EscPosError(
-                .dataTooLong, at: dataPath,
+                .dataTooLong,
+                at: dataPath,
                 "\(symbology.rawValue) data needs \(nativeData.count) bytes in the print command; at most 255 fit. "
-                    + "Shorten the data or use a QR code.")
+                    + "Shorten the data or use a QR code."
+            )
         }
         try Self.checkOptions(barcode, at: path)
     }
@@ -192,13 +205,17 @@ extension ValidatedBarcode {
     private static func checkOptions(_ barcode: Barcode, at path: DocumentPath) throws(EscPosError) {
         guard (1...255).contains(barcode.height) else {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("height"),
-                "barcode height \(barcode.height) is out of range; use 1–255 dots.")
+                .valueOutOfRange,
+                at: path.appending("height"),
+                "barcode height \(barcode.height) is out of range; use 1–255 dots."
+            )
         }
         guard (2...6).contains(barcode.moduleWidth) else {
             throw EscPosError(
-                .valueOutOfRange, at: path.appending("moduleWidth"),
-                "barcode module width \(barcode.moduleWidth) is out of range; use 2–6 dots.")
+                .valueOutOfRange,
+                at: path.appending("moduleWidth"),
+                "barcode module width \(barcode.moduleWidth) is out of range; use 2–6 dots."
+            )
         }
     }
 
@@ -207,19 +224,23 @@ extension ValidatedBarcode {
     private static func upcAForm(ofUPCE bytes: [UInt8], at path: DocumentPath) throws(EscPosError) -> [UInt8] {
         guard GS1CheckDigit.isAllDigits(bytes), [6, 7, 8, 11, 12].contains(bytes.count) else {
             throw EscPosError(
-                .invalidBarcodeData, at: path,
+                .invalidBarcodeData,
+                at: path,
                 "UPC-E takes 6 digits, 7 (number system 0 first), 8 (with the check digit last), or the 11/12-digit "
-                    + "UPC-A number it compresses; got \"\(String(decoding: bytes, as: UTF8.self))\".")
+                    + "UPC-A number it compresses; got \"\(String(decoding: bytes, as: UTF8.self))\"."
+            )
         }
         let zero = UInt8(ascii: "0")
         if bytes.count >= 11 {
             let upcA = try GS1CheckDigit.completed(bytes, length: 12, name: "UPC-A (for UPC-E)", at: path)
             guard upcA[0] == zero, UPCE.compress(Array(upcA.prefix(11))) != nil else {
                 throw EscPosError(
-                    .invalidBarcodeData, at: path,
+                    .invalidBarcodeData,
+                    at: path,
                     "UPC-A \(String(decoding: upcA, as: UTF8.self)) has no UPC-E form: zero suppression needs number "
                         + "system 0 and a manufacturer code ending in 000, 100, 200 (product ≤ 999), 00 (≤ 99) or "
-                        + "0 (≤ 9), or a product code 00005–00009. Print it as UPC-A.")
+                        + "0 (≤ 9), or a product code 00005–00009. Print it as UPC-A."
+                )
             }
             return upcA
         }
@@ -227,9 +248,11 @@ extension ValidatedBarcode {
         if bytes.count >= 7 {
             guard bytes[0] == zero else {
                 throw EscPosError(
-                    .invalidBarcodeData, at: path,
+                    .invalidBarcodeData,
+                    at: path,
                     "UPC-E number system must be 0 (ESC/POS printers encode number system 0 only); got "
-                        + "\(Character(Unicode.Scalar(bytes[0]))).")
+                        + "\(Character(Unicode.Scalar(bytes[0])))."
+                )
             }
             body = Array(bytes[1...6])
         }
@@ -237,10 +260,12 @@ extension ValidatedBarcode {
         let upcA = expanded + [GS1CheckDigit.compute(expanded)]
         if bytes.count == 8, bytes[7] != upcA[11] {
             throw EscPosError(
-                .invalidCheckDigit, at: path,
+                .invalidCheckDigit,
+                at: path,
                 "UPC-E \(String(decoding: bytes, as: UTF8.self)) ends in check digit "
                     + "\(Character(Unicode.Scalar(bytes[7]))) but its UPC-A expansion "
-                    + "\(String(decoding: expanded, as: UTF8.self)) gives \(Character(Unicode.Scalar(upcA[11]))).")
+                    + "\(String(decoding: expanded, as: UTF8.self)) gives \(Character(Unicode.Scalar(upcA[11])))."
+            )
         }
         return upcA
     }

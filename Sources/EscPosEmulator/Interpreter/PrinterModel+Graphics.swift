@@ -7,7 +7,10 @@ extension PrinterModel {
     /// The image is cut to the print area's width and the page's remaining height before it is scaled, so
     /// its size costs nothing beyond what fits on the page.
     mutating func printImage(
-        _ bitmap: MonochromeBitmap, scaleX: Int = 1, scaleY: Int = 1, command: PrinterProfile.GraphicsCommand
+        _ bitmap: MonochromeBitmap,
+        scaleX: Int = 1,
+        scaleY: Int = 1,
+        command: PrinterProfile.GraphicsCommand
     ) {
         if !lineItems.isEmpty { printLine(feed: nil) }
         guard !pageFull, bitmap.width > 0, bitmap.height > 0 else { return }
@@ -67,11 +70,16 @@ extension PrinterModel {
             let height = Int(parameters[6]) | Int(parameters[7]) << 8
             let data = Array(parameters.dropFirst(GraphicsFunction.storeParameterCount))
             let plane = (width + 7) / 8 * height
-            guard data.count >= plane, let bitmap = MonochromeBitmap(width: width, height: height, packedRows: Array(data.prefix(plane))) else {
+            guard data.count >= plane,
+                let bitmap = MonochromeBitmap(width: width, height: height, packedRows: Array(data.prefix(plane)))
+            else {
                 unsupported(offset, "GS ( L 112", "graphics data does not match its size")
                 return
             }
-            storedGraphics = (bitmap, parameters[1] == 2 || parameters[1] == 0x32 ? 2 : 1, parameters[2] == 2 || parameters[2] == 0x32 ? 2 : 1)
+            storedGraphics = (
+                bitmap, parameters[1] == 2 || parameters[1] == 0x32 ? 2 : 1,
+                parameters[2] == 2 || parameters[2] == 0x32 ? 2 : 1
+            )
         case GraphicsFunction.print:
             guard let stored = storedGraphics else { return }
             printImage(stored.bitmap, scaleX: stored.scaleX, scaleY: stored.scaleY, command: .graphics)
@@ -105,6 +113,15 @@ extension PrinterModel {
         }
         let scaled = band.scaled(x: singleDensity ? 2 : 1, y: dotsPerColumn == 8 ? 3 : 1)
         appendToLine(
-            LineItem(x: 0, bitmap: scaled, underline: 0, reverse: false, text: "", columnWidth: scaled.width, isImage: true))
+            LineItem(
+                x: 0,
+                bitmap: scaled,
+                underline: 0,
+                reverse: false,
+                text: "",
+                columnWidth: scaled.width,
+                isImage: true
+            )
+        )
     }
 }

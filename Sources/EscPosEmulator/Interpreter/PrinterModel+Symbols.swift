@@ -24,8 +24,16 @@ extension PrinterModel {
         }
         // HRI text is the data without Code 128's code-set switches, GS1 data with its AIs in brackets.
         placeSymbol(
-            name: decoded.label, data: decoded.data, drawn: drawn, width: width, height: barcodeHeight,
-            hri: hriPosition, hriText: decoded.humanReadableText, isTwoDimensional: false, offset: offset)
+            name: decoded.label,
+            data: decoded.data,
+            drawn: drawn,
+            width: width,
+            height: barcodeHeight,
+            hri: hriPosition,
+            hriText: decoded.humanReadableText,
+            isTwoDimensional: false,
+            offset: offset
+        )
     }
 
     /// Prints the symbol of a `GS ( k` print function; `nil` when nothing was stored (the line still ends).
@@ -60,18 +68,35 @@ extension PrinterModel {
             }
         }
         placeSymbol(
-            name: decoded.label, data: data, drawn: drawn, width: width, height: height, hri: 0, hriText: "",
-            isTwoDimensional: symbology != nil, offset: offset)
+            name: decoded.label,
+            data: data,
+            drawn: drawn,
+            width: width,
+            height: height,
+            hri: 0,
+            hriText: "",
+            isTwoDimensional: symbology != nil,
+            offset: offset
+        )
     }
 
     /// Draws the symbol (or a labelled box where it goes) with its human-readable text when asked, aligned like text.
     mutating func placeSymbol(
-        name: String, data: [UInt8], drawn: MonochromeBitmap?, width estimatedWidth: Int, height estimatedHeight: Int,
-        hri: UInt8, hriText: String, isTwoDimensional: Bool, offset: Int
+        name: String,
+        data: [UInt8],
+        drawn: MonochromeBitmap?,
+        width estimatedWidth: Int,
+        height estimatedHeight: Int,
+        hri: UInt8,
+        hriText: String,
+        isTwoDimensional: Bool,
+        offset: Int
     ) {
         if !lineItems.isEmpty { printLine(feed: nil) }
         let area = currentArea
-        let drawn = drawn.map { $0.width > area.width ? $0.cropped(x: 0, y: 0, width: area.width, height: $0.height) : $0 }
+        let drawn = drawn.map {
+            $0.width > area.width ? $0.cropped(x: 0, y: 0, width: area.width, height: $0.height) : $0
+        }
         let width = drawn?.width ?? estimatedWidth
         let height = drawn?.height ?? estimatedHeight
         guard !pageFull, width > 0, height > 0 else { return }
@@ -98,7 +123,17 @@ extension PrinterModel {
         if hri & 1 == 1 { drawLabel(hriText, centredIn: x..<(x + width), y: y) }
         if hri & 2 == 2 { drawLabel(hriText, centredIn: x..<(x + width), y: top + height + 4) }
         bottom = max(bottom, y + total)
-        symbols.append(PrintedSymbol(symbology: name, data: data, x: x, y: top, width: width, height: height, isDrawn: drawn != nil))
+        symbols.append(
+            PrintedSymbol(
+                symbology: name,
+                data: data,
+                x: x,
+                y: top,
+                width: width,
+                height: height,
+                isDrawn: drawn != nil
+            )
+        )
         addTextLine(isTwoDimensional ? "[\(name) \"\(shown)\"]" : "[barcode \(name) \"\(shown)\"]")
     }
 
@@ -112,7 +147,15 @@ extension PrinterModel {
         let fitting = Array(text.unicodeScalars.prefix(max(0, columns.count / cell.width)))
         var x = columns.lowerBound + (columns.count - fitting.count * cell.width) / 2
         for scalar in fitting {
-            let key = GlyphKey(scalar: scalar.value, font: 1, wide: false, width: 1, height: 1, bold: false, rotated: false)
+            let key = GlyphKey(
+                scalar: scalar.value,
+                font: 1,
+                wide: false,
+                width: 1,
+                height: 1,
+                bold: false,
+                rotated: false
+            )
             canvas.draw(glyph(for: key), x: x, y: top)
             x += cell.width
         }

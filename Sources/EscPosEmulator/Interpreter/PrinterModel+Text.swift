@@ -27,8 +27,14 @@ extension PrinterModel {
         if columns == 0, let last = lineItems.last, !last.isImage {
             // A combining mark: drawn over the previous character.
             let key = GlyphKey(
-                scalar: scalar.value, font: style.font, wide: last.columnWidth > cellSize(wide: false).width * style.width,
-                width: style.width, height: style.height, bold: style.bold || style.doubleStrike, rotated: style.rotated)
+                scalar: scalar.value,
+                font: style.font,
+                wide: last.columnWidth > cellSize(wide: false).width * style.width,
+                width: style.width,
+                height: style.height,
+                bold: style.bold || style.doubleStrike,
+                rotated: style.rotated
+            )
             // Marks past a few per character add nothing visible; stacking them without end would grow the line.
             guard last.text.unicodeScalars.count < 8 else { return }
             var combined = last
@@ -42,13 +48,26 @@ extension PrinterModel {
         }
         let wide = columns == 2
         let key = GlyphKey(
-            scalar: scalar.value, font: style.font, wide: wide, width: style.width, height: style.height,
-            bold: style.bold || style.doubleStrike, rotated: style.rotated)
+            scalar: scalar.value,
+            font: style.font,
+            wide: wide,
+            width: style.width,
+            height: style.height,
+            bold: style.bold || style.doubleStrike,
+            rotated: style.rotated
+        )
         let bitmap = glyph(for: key)
         appendToLine(
             LineItem(
-                x: 0, bitmap: bitmap, underline: style.underline, reverse: style.reverse, text: String(scalar),
-                columnWidth: wide ? bitmap.width / 2 : bitmap.width, isImage: false))
+                x: 0,
+                bitmap: bitmap,
+                underline: style.underline,
+                reverse: style.reverse,
+                text: String(scalar),
+                columnWidth: wide ? bitmap.width / 2 : bitmap.width,
+                isImage: false
+            )
+        )
     }
 
     /// The character's dots, scaled into its cell, from the cache or drawn now.
@@ -81,7 +100,8 @@ extension PrinterModel {
         } else {
             // No font: an outlined box, so the layout still shows.
             for row in 2..<(cellHeight - 2) {
-                for column in 1..<(cellWidth - 2) where row == 2 || row == cellHeight - 3 || column == 1 || column == cellWidth - 3 {
+                for column in 1..<(cellWidth - 2)
+                where row == 2 || row == cellHeight - 3 || column == 1 || column == cellWidth - 3 {
                     cell[row * cellWidth + column] = true
                 }
             }

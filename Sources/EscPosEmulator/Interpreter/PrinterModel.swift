@@ -101,9 +101,11 @@ struct PrinterModel {
         printAreaWidth = canvas.width
         if font == nil {
             note(
-                nil, .fontUnavailable,
+                nil,
+                .fontUnavailable,
                 "GNU Unifont was not found (looked in \(UnifontFont.searchPaths.joined(separator: ", "))); text is drawn "
-                    + "as boxes. Install Debian's `unifont` package or set ESCPOS_UNIFONT.")
+                    + "as boxes. Install Debian's `unifont` package or set ESCPOS_UNIFONT."
+            )
         }
     }
 
@@ -155,12 +157,20 @@ struct PrinterModel {
         case .buzzer(let times, let duration):
             note(decoded.offset, .deviceAction, "buzzer \(times) × \(Int(duration) * 50) ms")
         case .realTimeCommand(let function, let m, let t) where function == 1:
-            note(decoded.offset, .deviceAction, "real-time cash-drawer pulse on pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms")
+            note(
+                decoded.offset,
+                .deviceAction,
+                "real-time cash-drawer pulse on pin \(m == 0 ? 2 : 5), \(Int(t) * 100) ms"
+            )
         case .selectCodePage, .cancelKanjiMode, .realTimeStatus, .realTimeRequest, .realTimeCommand,
             .automaticStatusBack, .transmitPrinterID, .transmitStatus:
             break  // the decoder follows code pages; status requests are answered by the server
         case .selectKanjiMode:
-            unsupported(decoded.offset, "FS &", "Kanji mode: double-byte text is shown through the single-byte code page")
+            unsupported(
+                decoded.offset,
+                "FS &",
+                "Kanji mode: double-byte text is shown through the single-byte code page"
+            )
         case .barcodeHeight(let dots): barcodeHeight = max(1, Int(dots))
         case .barcodeModuleWidth(let width): barcodeModuleWidth = min(max(Int(width), 1), 6)
         case .hriPosition(let position): hriPosition = position & 3
@@ -184,7 +194,11 @@ struct PrinterModel {
             let first = decoded.bytes.first.map { " (from 0x\(Hex.byte($0)))" } ?? ""
             note(decoded.offset, .unknownCommand, "\(count) unknown bytes\(first) skipped")
         case .truncated(let name, let bytes):
-            note(decoded.offset, .truncatedCommand, "\(name) cut off by the end of the stream (\(bytes.count) bytes) ignored")
+            note(
+                decoded.offset,
+                .truncatedCommand,
+                "\(name) cut off by the end of the stream (\(bytes.count) bytes) ignored"
+            )
         }
     }
 
@@ -234,7 +248,11 @@ struct PrinterModel {
         guard lineSettings == nil else { return }
         let area = currentArea
         lineSettings = LineSettings(
-            alignment: alignment, areaLeft: area.left, areaWidth: area.width, upsideDown: style.upsideDown)
+            alignment: alignment,
+            areaLeft: area.left,
+            areaWidth: area.width,
+            upsideDown: style.upsideDown
+        )
     }
 
     /// Adds an item to the line, printing the line first when the item does not fit (or the buffer is full).
@@ -322,7 +340,11 @@ struct PrinterModel {
                 canvas.invert(x: x, y: top, width: item.bitmap.width, height: item.bitmap.height)
             } else if item.underline > 0 {
                 canvas.fill(
-                    x: x, y: top + item.bitmap.height - item.underline, width: item.bitmap.width, height: item.underline)
+                    x: x,
+                    y: top + item.bitmap.height - item.underline,
+                    width: item.bitmap.width,
+                    height: item.underline
+                )
             }
         }
         if settings.upsideDown {
@@ -337,7 +359,9 @@ struct PrinterModel {
         var text = String(repeating: " ", count: (left + items[0].x) / max(1, items[0].columnWidth))
         var expectedX = items[0].x
         for item in items {
-            if item.x > expectedX { text += String(repeating: " ", count: (item.x - expectedX) / max(1, item.columnWidth)) }
+            if item.x > expectedX {
+                text += String(repeating: " ", count: (item.x - expectedX) / max(1, item.columnWidth))
+            }
             text += item.isImage ? "[image \(item.bitmap.width)×\(item.bitmap.height)]" : item.text
             expectedX = item.x + item.bitmap.width
         }
@@ -391,9 +415,11 @@ struct PrinterModel {
         guard textLines.count < Self.maximumTextLineCount else {
             pageFull = true
             note(
-                nil, .pageHeightLimit,
+                nil,
+                .pageHeightLimit,
                 "the page reached the \(Self.maximumTextLineCount)-line limit of the text rendering; "
-                    + "nothing after it was drawn")
+                    + "nothing after it was drawn"
+            )
             return
         }
         var line = line
@@ -408,8 +434,10 @@ struct PrinterModel {
         if canvas.ensureRows(rows) { return true }
         pageFull = true
         note(
-            nil, .pageHeightLimit,
-            "the page reached the \(canvas.maximumHeight)-dot height limit (\(canvas.maximumHeight * 254 / (max(profile.dpi, 1) * 10)) mm); nothing below it was drawn")
+            nil,
+            .pageHeightLimit,
+            "the page reached the \(canvas.maximumHeight)-dot height limit (\(canvas.maximumHeight * 254 / (max(profile.dpi, 1) * 10)) mm); nothing below it was drawn"
+        )
         return false
     }
 
@@ -457,7 +485,12 @@ struct PrinterModel {
         let height = max(1, min(max(y, bottom), canvas.maximumHeight))
         _ = canvas.ensureRows(height)
         return RenderedReceipt(
-            page: canvas.bitmap(rows: height), text: textLines.map { $0 + "\n" }.joined(), cuts: cuts, images: images,
-            symbols: symbols, notes: notes)
+            page: canvas.bitmap(rows: height),
+            text: textLines.map { $0 + "\n" }.joined(),
+            cuts: cuts,
+            images: images,
+            symbols: symbols,
+            notes: notes
+        )
     }
 }

@@ -34,7 +34,8 @@ struct PageCanvas {
         if packed.count < rows * bytesPerRow {
             packed.append(contentsOf: repeatElement(0, count: rows * bytesPerRow - packed.count))
         }
-        return MonochromeBitmap(width: width, height: rows, packedRows: packed) ?? MonochromeBitmap(width: width, height: 0)
+        return MonochromeBitmap(width: width, height: rows, packedRows: packed)
+            ?? MonochromeBitmap(width: width, height: 0)
     }
 
     /// The part of `start..<start + length` inside `0..<limit`, or `nil` when nothing of it is; any numbers

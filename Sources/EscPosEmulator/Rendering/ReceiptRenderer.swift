@@ -47,8 +47,11 @@ public struct ReceiptRenderer: Sendable {
     ///   - maximumNoteCount: The most notes kept.
     ///   - symbolDrawing: What draws barcodes and 2D codes: libzint by default; placeholders when `nil`.
     public init(
-        profile: PrinterProfile, font: UnifontFont? = UnifontFont.installed, maximumPageHeight: Int = 32_000,
-        maximumNoteCount: Int = 200, symbolDrawing: (any SymbolDrawing)? = ZintSymbolDrawing()
+        profile: PrinterProfile,
+        font: UnifontFont? = UnifontFont.installed,
+        maximumPageHeight: Int = 32_000,
+        maximumNoteCount: Int = 200,
+        symbolDrawing: (any SymbolDrawing)? = ZintSymbolDrawing()
     ) {
         self.symbolDrawing = symbolDrawing
         self.profile = profile

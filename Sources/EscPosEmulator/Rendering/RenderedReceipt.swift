@@ -30,7 +30,11 @@ public struct RenderedReceipt: Hashable, Sendable {
 
     /// Creates a rendered receipt.
     public init(
-        page: MonochromeBitmap, text: String, cuts: [PaperCut], images: [PrintedImage], symbols: [PrintedSymbol],
+        page: MonochromeBitmap,
+        text: String,
+        cuts: [PaperCut],
+        images: [PrintedImage],
+        symbols: [PrintedSymbol],
         notes: [EmulatorNote]
     ) {
         self.page = page

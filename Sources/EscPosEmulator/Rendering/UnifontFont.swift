@@ -63,7 +63,8 @@ public final class UnifontFont: Sendable {
             throw EscPosError(
                 .fontUnavailable,
                 "cannot read the Unifont file \(path); install Debian's `unifont` package or set ESCPOS_UNIFONT "
-                    + "to a unifont .hex file")
+                    + "to a unifont .hex file"
+            )
         }
         try self.init(hexFile: [UInt8](data), source: path)
     }
@@ -100,7 +101,9 @@ public final class UnifontFont: Sendable {
                 cursor += 1
                 if digits > 6 { break }
             }
-            guard digits > 0, digits <= 6, cursor < lineEnd, bytes[cursor] == 0x3A, codePoint < 0x10000 else { continue }
+            guard digits > 0, digits <= 6, cursor < lineEnd, bytes[cursor] == 0x3A, codePoint < 0x10000 else {
+                continue
+            }
             cursor += 1
             var hexEnd = lineEnd
             if hexEnd > cursor, bytes[hexEnd - 1] == 0x0D { hexEnd -= 1 }
@@ -130,7 +133,9 @@ public final class UnifontFont: Sendable {
         }
         guard count > 0 else {
             throw EscPosError(
-                .fontUnavailable, "\(source) holds no Unifont glyph; give the path of a unifont .hex file")
+                .fontUnavailable,
+                "\(source) holds no Unifont glyph; give the path of a unifont .hex file"
+            )
         }
         self.offsets = offsets
         self.widths = widths

@@ -7,7 +7,11 @@ extension PrinterProfile {
     /// model, serial number, fonts).
     public func virtualPrinterIDReply(_ n: UInt8) -> [UInt8]? {
         let identity = PrinterIdentity(
-            manufacturer: vendor, model: name, firmware: "1.00 swift-escpos virtual printer", serialNumber: "VP-\(id)")
+            manufacturer: vendor,
+            model: name,
+            firmware: "1.00 swift-escpos virtual printer",
+            serialNumber: "VP-\(id)"
+        )
         switch n {
         case 1, 0x31: return [0x20]  // model ID: TM-T88 series
         case 2, 0x32: return [capabilities.cutter == nil ? 0x00 : 0x02]  // type ID: bit 1 autocutter

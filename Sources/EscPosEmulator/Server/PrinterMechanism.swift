@@ -81,8 +81,14 @@ final class PrinterMechanism: Sendable {
             return (state.jobCount, state.condition.refusalReason)
         }
         var job = VirtualPrinterServer.Job(
-            number: number, byteCount: received.byteCount, refusalReason: refusal, text: "", files: [], notes: [],
-            ending: received.ending)
+            number: number,
+            byteCount: received.byteCount,
+            refusalReason: refusal,
+            text: "",
+            files: [],
+            notes: [],
+            ending: received.ending
+        )
         if refusal == nil {
             configuration.willRender?(number)
             let receipt = configuration.renderer.render(commands: commands)
@@ -91,13 +97,21 @@ final class PrinterMechanism: Sendable {
             if received.byteCount > bytes.count {
                 job.notes.append(
                     EmulatorNote(
-                        offset: bytes.count, kind: .truncatedCommand,
+                        offset: bytes.count,
+                        kind: .truncatedCommand,
                         message: "the job had \(received.byteCount) bytes; only the first \(bytes.count) were kept "
-                            + "and printed"))
+                            + "and printed"
+                    )
+                )
             }
             if let directory = configuration.outputDirectory {
                 job.files = writeFiles(
-                    of: job, bytes: bytes, commands: commands, receipt: receipt, directory: directory)
+                    of: job,
+                    bytes: bytes,
+                    commands: commands,
+                    receipt: receipt,
+                    directory: directory
+                )
             }
         }
         // Jobs that leave the kept list leave the disk too, so a long-running printer's folder stays bounded.
@@ -141,7 +155,10 @@ final class PrinterMechanism: Sendable {
     }
 
     private func writeFiles(
-        of job: VirtualPrinterServer.Job, bytes: [UInt8], commands: DecodedCommands, receipt: RenderedReceipt,
+        of job: VirtualPrinterServer.Job,
+        bytes: [UInt8],
+        commands: DecodedCommands,
+        receipt: RenderedReceipt,
         directory: String
     ) -> [String] {
         let base = (directory as NSString).appendingPathComponent(String(format: "job-%04d", job.number))

@@ -49,7 +49,8 @@ struct StatusRequestScanner: Sendable {
     }
 
     private mutating func process<Bytes: RandomAccessCollection<UInt8>>(
-        _ bytes: Bytes, into requests: inout [Command]
+        _ bytes: Bytes,
+        into requests: inout [Command]
     ) where Bytes.Index == Int {
         var index = bytes.startIndex
         while index < bytes.endIndex {

@@ -1,6 +1,6 @@
 public import EscPos
-import EscPosPrinting
 import EscPosImaging
+import EscPosPrinting
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
@@ -74,11 +74,19 @@ public final class VirtualPrinterServer: Sendable {
         ///
         /// Timeouts below zero count as zero; counts below 1 as 1.
         public init(
-            host: String = "127.0.0.1", port: Int = 9100, controlPort: Int? = nil,
-            profile: PrinterProfile = .generic80mm, outputDirectory: String? = nil, condition: PrinterCondition = PrinterCondition(),
-            idleTimeout: Duration = .seconds(30), jobTimeout: Duration = .seconds(300),
-            maximumQueuedConnections: Int = 256, keptJobCount: Int = VirtualPrinterServer.keptJobCount,
-            maximumJobBytes: Int = 16 << 20, renderer: ReceiptRenderer? = nil, printedJobLimit: Int? = nil
+            host: String = "127.0.0.1",
+            port: Int = 9100,
+            controlPort: Int? = nil,
+            profile: PrinterProfile = .generic80mm,
+            outputDirectory: String? = nil,
+            condition: PrinterCondition = PrinterCondition(),
+            idleTimeout: Duration = .seconds(30),
+            jobTimeout: Duration = .seconds(300),
+            maximumQueuedConnections: Int = 256,
+            keptJobCount: Int = VirtualPrinterServer.keptJobCount,
+            maximumJobBytes: Int = 16 << 20,
+            renderer: ReceiptRenderer? = nil,
+            printedJobLimit: Int? = nil
         ) {
             self.printedJobLimit = printedJobLimit
             self.host = host
@@ -144,8 +152,12 @@ public final class VirtualPrinterServer: Sendable {
     private let controlChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>?
 
     private init(
-        configuration: Configuration, mechanism: PrinterMechanism, queue: NIOLoopBound<PrintJobQueue>,
-        eventLoop: any EventLoop, printerChannel: any Channel, stopped: EventLoopFuture<Void>,
+        configuration: Configuration,
+        mechanism: PrinterMechanism,
+        queue: NIOLoopBound<PrintJobQueue>,
+        eventLoop: any EventLoop,
+        printerChannel: any Channel,
+        stopped: EventLoopFuture<Void>,
         controlChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>?
     ) {
         self.configuration = configuration
@@ -203,13 +215,21 @@ public final class VirtualPrinterServer: Sendable {
             }
         }
         return VirtualPrinterServer(
-            configuration: configuration, mechanism: mechanism, queue: queue, eventLoop: loop,
-            printerChannel: printer, stopped: stopped, controlChannel: control)
+            configuration: configuration,
+            mechanism: mechanism,
+            queue: queue,
+            eventLoop: loop,
+            printerChannel: printer,
+            stopped: stopped,
+            controlChannel: control
+        )
     }
 
     /// Opens the printer port; every connection gets a ``PrintJobConnection`` in the queue.
     private static func bind(
-        _ configuration: Configuration, queue: NIOLoopBound<PrintJobQueue>, mechanism: PrinterMechanism,
+        _ configuration: Configuration,
+        queue: NIOLoopBound<PrintJobQueue>,
+        mechanism: PrinterMechanism,
         on loop: any EventLoop
     ) async throws -> any Channel {
         let backlog = Int32(clamping: min(4096, max(128, configuration.maximumQueuedConnections + 16)))
@@ -228,7 +248,8 @@ public final class VirtualPrinterServer: Sendable {
     }
 
     private static func listenForControl(
-        host: String, port: Int
+        host: String,
+        port: Int
     ) async throws -> NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never> {
         try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton.next())
             .serverChannelOption(.backlog, value: 16)
@@ -327,7 +348,8 @@ public final class VirtualPrinterServer: Sendable {
             condition = PrinterCondition()
         case "set"? where words.count == 3 && (words[2] == "on" || words[2] == "off"):
             guard condition.set(words[1], to: words[2] == "on") else {
-                return "error: unknown setting \(words[1]); use one of \(PrinterCondition.settingNames.joined(separator: ", "))"
+                return
+                    "error: unknown setting \(words[1]); use one of \(PrinterCondition.settingNames.joined(separator: ", "))"
             }
         default:
             return "error: unknown command; use `status`, `clear` or `set NAME on|off` with NAME one of "

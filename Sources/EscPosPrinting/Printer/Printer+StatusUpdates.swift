@@ -83,7 +83,9 @@ extension Printer {
             // Best effort: a printer left sending blocks is harmless, but quieter without.
             _ = try? await exclusively {
                 try await self.transport.write(
-                    PrinterStatus.enableAutomaticStatusBack(0), timeout: self.options.replyTimeout)
+                    PrinterStatus.enableAutomaticStatusBack(0),
+                    timeout: self.options.replyTimeout
+                )
             }
         }
     }

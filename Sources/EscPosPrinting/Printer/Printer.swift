@@ -135,7 +135,10 @@ public actor Printer {
         try await exclusively { try await self.unsynchronizedSend(bytes, progress: progress) }
     }
 
-    private func unsynchronizedSend(_ bytes: [UInt8], progress: (@Sendable (SendProgress) -> Void)?) async throws
+    private func unsynchronizedSend(
+        _ bytes: [UInt8],
+        progress: (@Sendable (SendProgress) -> Void)?
+    ) async throws
         -> JobResult
     {
         if options.checkStatusBeforePrinting {
@@ -156,8 +159,11 @@ public actor Printer {
         while handed < bytes.count {
             if Task.isCancelled {
                 throw TransportError(
-                    .cancelled, "the job was cancelled after \(handed) of \(bytes.count) bytes", uri: transport.uri,
-                    bytesDelivered: handed)
+                    .cancelled,
+                    "the job was cancelled after \(handed) of \(bytes.count) bytes",
+                    uri: transport.uri,
+                    bytesDelivered: handed
+                )
             }
             let end = min(bytes.count, handed + chunkSize)
             do {
@@ -350,7 +356,10 @@ public actor Printer {
     /// When `strict`, any other reply that `match` does not accept is an ``TransportError/Code/invalidReply``
     /// error instead of being skipped.
     func nextReply<Value>(
-        what: String, strict: Bool = false, timeout: Duration? = nil, _ match: (PrinterReply) -> Value?
+        what: String,
+        strict: Bool = false,
+        timeout: Duration? = nil,
+        _ match: (PrinterReply) -> Value?
     ) async throws -> Value {
         let deadline = ContinuousClock.now + (timeout ?? options.replyTimeout)
         while true {

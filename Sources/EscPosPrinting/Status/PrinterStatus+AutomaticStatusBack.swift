@@ -44,7 +44,8 @@ extension PrinterStatus {
         hasCutterError = second & Bit.cutterError != 0
         hasUnrecoverableError = second & Bit.unrecoverableError != 0
         hasAutoRecoverableError = second & Bit.autoRecoverableError != 0
-        hasError = second & (Bit.recoverableError | Bit.cutterError | Bit.unrecoverableError | Bit.autoRecoverableError) != 0
+        hasError =
+            second & (Bit.recoverableError | Bit.cutterError | Bit.unrecoverableError | Bit.autoRecoverableError) != 0
         isPaperNearEnd = third & Bit.paperNearEnd != 0
         isPaperOut = third & Bit.paperEnd != 0
     }

@@ -243,7 +243,9 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             throw invalid(uri, "an IPv6 address goes in brackets: tcp://[\(host)]:9100")
         } else if !host.allSatisfy(isNameCharacter) {
             throw invalid(
-                uri, "\"\(host)\" is not a host name or address; use letters, digits, '-' and '.', such as printer.local")
+                uri,
+                "\"\(host)\" is not a host name or address; use letters, digits, '-' and '.', such as printer.local"
+            )
         }
     }
 }

@@ -91,28 +91,38 @@ public struct SalesReceipt: ReceiptComponent, Hashable, Sendable {
         Rule()
         for item in order.items {
             ItemRow(
-                quantity: "\(item.quantity)x", text: item.name,
+                quantity: "\(item.quantity)x",
+                text: item.name,
                 amount: currency.format(Money(minorUnits: item.unitPrice.minorUnits &* item.quantity)),
-                quantityWidth: quantityWidth, amountWidth: amountWidth)
+                quantityWidth: quantityWidth,
+                amountWidth: amountWidth
+            )
             if item.quantity > 1 {
                 ItemRow(
-                    text: "  \(currency.format(item.unitPrice)) \(labels.each)", quantityWidth: quantityWidth,
-                    amountWidth: amountWidth)
+                    text: "  \(currency.format(item.unitPrice)) \(labels.each)",
+                    quantityWidth: quantityWidth,
+                    amountWidth: amountWidth
+                )
             }
             for modifier in item.modifiers {
                 ItemRow(
                     text: "+ \(modifier.name)",
                     amount: modifier.unitPrice == .zero
                         ? "" : currency.format(Money(minorUnits: modifier.unitPrice.minorUnits &* item.quantity)),
-                    quantityWidth: quantityWidth, amountWidth: amountWidth)
+                    quantityWidth: quantityWidth,
+                    amountWidth: amountWidth
+                )
             }
             for note in item.notes {
                 ItemRow(text: "* \(note)", quantityWidth: quantityWidth, amountWidth: amountWidth)
             }
             for discount in item.discounts {
                 ItemRow(
-                    text: "- \(discount.name)", amount: currency.format(Money(minorUnits: -discount.amount.minorUnits)),
-                    quantityWidth: quantityWidth, amountWidth: amountWidth)
+                    text: "- \(discount.name)",
+                    amount: currency.format(Money(minorUnits: -discount.amount.minorUnits)),
+                    quantityWidth: quantityWidth,
+                    amountWidth: amountWidth
+                )
             }
         }
         Rule()

@@ -50,7 +50,10 @@ public struct Currency: Hashable, Sendable, Codable {
             "RUB", "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "UAH", "USD", "ZAR",
         ]
         for code in twoDecimals { table[code] = 2 }
-        for code in ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"] {
+        for code in [
+            "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF",
+            "XPF",
+        ] {
             table[code] = 0
         }
         for code in ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"] { table[code] = 3 }
@@ -96,7 +99,8 @@ public struct Currency: Hashable, Sendable, Codable {
             code: try container.decode(String.self, forKey: .code),
             minorUnits: try container.decodeIfPresent(Int.self, forKey: .minorUnits),
             symbol: try container.decodeIfPresent(String.self, forKey: .symbol),
-            decimalSeparator: try container.decodeIfPresent(String.self, forKey: .decimalSeparator) ?? ".")
+            decimalSeparator: try container.decodeIfPresent(String.self, forKey: .decimalSeparator) ?? "."
+        )
     }
 
     /// Encodes the code alone when everything else is the default for it, else an object.

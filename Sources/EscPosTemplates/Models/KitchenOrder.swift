@@ -37,9 +37,18 @@ public struct KitchenOrder: Hashable, Sendable, Codable {
 
     /// Creates a kitchen order.
     public init(
-        orderNumber: String, table: String? = nil, pickupName: String? = nil, server: String? = nil,
-        guests: Int? = nil, station: String? = nil, orderedAt: String? = nil, printedAt: String? = nil,
-        courses: [String] = [], items: [Item], allergyNote: String? = nil, notes: [String] = []
+        orderNumber: String,
+        table: String? = nil,
+        pickupName: String? = nil,
+        server: String? = nil,
+        guests: Int? = nil,
+        station: String? = nil,
+        orderedAt: String? = nil,
+        printedAt: String? = nil,
+        courses: [String] = [],
+        items: [Item],
+        allergyNote: String? = nil,
+        notes: [String] = []
     ) {
         self.orderNumber = orderNumber
         self.table = table
@@ -72,7 +81,11 @@ public struct KitchenOrder: Hashable, Sendable, Codable {
 
         /// Creates a kitchen item.
         public init(
-            _ name: String, quantity: Int = 1, course: String? = nil, modifiers: [String] = [], notes: [String] = [],
+            _ name: String,
+            quantity: Int = 1,
+            course: String? = nil,
+            modifiers: [String] = [],
+            notes: [String] = [],
             allergies: [String] = []
         ) {
             self.name = name
@@ -96,7 +109,8 @@ public struct KitchenOrder: Hashable, Sendable, Codable {
                 course: try container.decodeIfPresent(String.self, forKey: .course),
                 modifiers: try container.decode([String].self, forKey: .modifiers, default: []),
                 notes: try container.decode([String].self, forKey: .notes, default: []),
-                allergies: try container.decode([String].self, forKey: .allergies, default: []))
+                allergies: try container.decode([String].self, forKey: .allergies, default: [])
+            )
         }
 
         /// Encodes an item, leaving out empty fields.
@@ -131,7 +145,8 @@ public struct KitchenOrder: Hashable, Sendable, Codable {
             courses: try container.decode([String].self, forKey: .courses, default: []),
             items: try container.decode([Item].self, forKey: .items),
             allergyNote: try container.decodeIfPresent(String.self, forKey: .allergyNote),
-            notes: try container.decode([String].self, forKey: .notes, default: []))
+            notes: try container.decode([String].self, forKey: .notes, default: [])
+        )
     }
 
     /// Encodes a kitchen order, leaving out empty fields.
@@ -166,15 +181,25 @@ public struct KitchenOrder: Hashable, Sendable, Codable {
     /// - Throws: ``EscPosError`` with code ``EscPosError/Code/invalidOrder`` and the offending field's path.
     public func validate() throws {
         guard !items.isEmpty else {
-            throw EscPosError(.invalidOrder, at: DocumentPath.root.appending("items"), "a kitchen ticket needs at least one item.")
+            throw EscPosError(
+                .invalidOrder,
+                at: DocumentPath.root.appending("items"),
+                "a kitchen ticket needs at least one item."
+            )
         }
         for (index, item) in items.enumerated() where item.quantity < 1 {
             throw EscPosError(
-                .invalidOrder, at: DocumentPath.root.appending("items").appending(index: index).appending("quantity"),
-                "the quantity is \(item.quantity); use 1 or more.")
+                .invalidOrder,
+                at: DocumentPath.root.appending("items").appending(index: index).appending("quantity"),
+                "the quantity is \(item.quantity); use 1 or more."
+            )
         }
         if let guests, guests < 1 {
-            throw EscPosError(.invalidOrder, at: DocumentPath.root.appending("guests"), "the guest count is \(guests); use 1 or more, or leave it out.")
+            throw EscPosError(
+                .invalidOrder,
+                at: DocumentPath.root.appending("guests"),
+                "the guest count is \(guests); use 1 or more, or leave it out."
+            )
         }
     }
 }

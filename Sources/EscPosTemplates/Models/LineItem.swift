@@ -27,8 +27,14 @@ public struct LineItem: Hashable, Sendable, Codable {
 
     /// Creates a line item.
     public init(
-        _ name: String, quantity: Int = 1, unitPrice: Money, modifiers: [Modifier] = [], notes: [String] = [],
-        discounts: [Discount] = [], course: String? = nil, allergies: [String] = []
+        _ name: String,
+        quantity: Int = 1,
+        unitPrice: Money,
+        modifiers: [Modifier] = [],
+        notes: [String] = [],
+        discounts: [Discount] = [],
+        course: String? = nil,
+        allergies: [String] = []
     ) {
         self.name = name
         self.quantity = quantity
@@ -55,7 +61,8 @@ public struct LineItem: Hashable, Sendable, Codable {
             notes: try container.decode([String].self, forKey: .notes, default: []),
             discounts: try container.decode([Discount].self, forKey: .discounts, default: []),
             course: try container.decodeIfPresent(String.self, forKey: .course),
-            allergies: try container.decode([String].self, forKey: .allergies, default: []))
+            allergies: try container.decode([String].self, forKey: .allergies, default: [])
+        )
     }
 
     /// Encodes a line item, leaving out empty fields.
@@ -94,7 +101,8 @@ public struct Modifier: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             try container.decode(String.self, forKey: .name),
-            unitPrice: try container.decode(Money.self, forKey: .unitPrice, default: .zero))
+            unitPrice: try container.decode(Money.self, forKey: .unitPrice, default: .zero)
+        )
     }
 
     /// Encodes a modifier, leaving out a zero price.

@@ -37,7 +37,9 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
         guard let value = try? container.decode(Int.self) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "an amount must be a whole number of the currency's minor units, such as 480 for 4.80 EUR.")
+                debugDescription:
+                    "an amount must be a whole number of the currency's minor units, such as 480 for 4.80 EUR."
+            )
         }
         self.minorUnits = value
     }
@@ -84,7 +86,9 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
 
     static func overflow(at path: DocumentPath) -> EscPosError {
         EscPosError(
-            .amountOutOfRange, at: path,
-            "the amount is too large to compute exactly; amounts are whole minor units and must stay within ±\(Int.max).")
+            .amountOutOfRange,
+            at: path,
+            "the amount is too large to compute exactly; amounts are whole minor units and must stay within ±\(Int.max)."
+        )
     }
 }

@@ -43,9 +43,18 @@ public struct Order: Hashable, Sendable, Codable {
 
     /// Creates an order.
     public init(
-        store: Store, number: String, currency: Currency, createdAt: String? = nil, cashier: String? = nil,
-        table: String? = nil, items: [LineItem], discounts: [Discount] = [], taxes: [Tax] = [],
-        payments: [Payment] = [], totals: StatedTotals? = nil, footer: Footer? = nil
+        store: Store,
+        number: String,
+        currency: Currency,
+        createdAt: String? = nil,
+        cashier: String? = nil,
+        table: String? = nil,
+        items: [LineItem],
+        discounts: [Discount] = [],
+        taxes: [Tax] = [],
+        payments: [Payment] = [],
+        totals: StatedTotals? = nil,
+        footer: Footer? = nil
     ) {
         self.store = store
         self.number = number
@@ -80,7 +89,8 @@ public struct Order: Hashable, Sendable, Codable {
             taxes: try container.decode([Tax].self, forKey: .taxes, default: []),
             payments: try container.decode([Payment].self, forKey: .payments, default: []),
             totals: try container.decodeIfPresent(StatedTotals.self, forKey: .totals),
-            footer: try container.decodeIfPresent(Footer.self, forKey: .footer))
+            footer: try container.decodeIfPresent(Footer.self, forKey: .footer)
+        )
     }
 
     /// Encodes an order, leaving out empty fields.
@@ -119,7 +129,11 @@ public struct StatedTotals: Hashable, Sendable, Codable {
 
     /// Creates stated totals.
     public init(
-        subtotal: Money? = nil, discount: Money? = nil, tax: Money? = nil, total: Money? = nil, paid: Money? = nil,
+        subtotal: Money? = nil,
+        discount: Money? = nil,
+        tax: Money? = nil,
+        total: Money? = nil,
+        paid: Money? = nil,
         change: Money? = nil
     ) {
         self.subtotal = subtotal
@@ -158,6 +172,7 @@ public struct Footer: Hashable, Sendable, Codable {
         self.init(
             lines: try container.decode([String].self, forKey: .lines, default: []),
             qrCode: try container.decodeIfPresent(String.self, forKey: .qrCode),
-            barcode: try container.decodeIfPresent(String.self, forKey: .barcode))
+            barcode: try container.decodeIfPresent(String.self, forKey: .barcode)
+        )
     }
 }

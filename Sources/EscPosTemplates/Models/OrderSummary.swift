@@ -42,8 +42,10 @@ extension Order {
         let root = DocumentPath.root
         guard (0...4).contains(currency.minorUnits) else {
             throw EscPosError(
-                .unknownCurrency, at: root.appending("currency"),
-                "the number of decimal places of \"\(currency.code)\" is not known; write the currency as an object with \"minorUnits\" (0–4), for example {\"code\": \"\(currency.code)\", \"minorUnits\": 2}.")
+                .unknownCurrency,
+                at: root.appending("currency"),
+                "the number of decimal places of \"\(currency.code)\" is not known; write the currency as an object with \"minorUnits\" (0–4), for example {\"code\": \"\(currency.code)\", \"minorUnits\": 2}."
+            )
         }
         guard !items.isEmpty else {
             throw EscPosError(.invalidOrder, at: root.appending("items"), "an order needs at least one item.")
@@ -55,8 +57,10 @@ extension Order {
             let path = root.appending("items").appending(index: index)
             guard item.quantity >= 1 else {
                 throw EscPosError(
-                    .invalidOrder, at: path.appending("quantity"),
-                    "the quantity is \(item.quantity); use 1 or more (put refunds on a refund receipt).")
+                    .invalidOrder,
+                    at: path.appending("quantity"),
+                    "the quantity is \(item.quantity); use 1 or more (put refunds on a refund receipt)."
+                )
             }
             // The receipt prints the item's and each modifier's price times the quantity: check those too.
             _ = try item.unitPrice.times(item.quantity, at: path.appending("unitPrice"))
@@ -67,7 +71,12 @@ extension Order {
                 unit = try unit.plus(modifier.unitPrice, at: modifierPath)
             }
             let gross = try unit.times(item.quantity, at: path)
-            let lineDiscount = try Self.checkedDiscounts(item.discounts, of: gross, at: path.appending("discounts"), money)
+            let lineDiscount = try Self.checkedDiscounts(
+                item.discounts,
+                of: gross,
+                at: path.appending("discounts"),
+                money
+            )
             lineAmounts.append(try gross.minus(lineDiscount, at: path))
         }
         let subtotal = try Money.sum(lineAmounts, at: root.appending("items"))
@@ -79,8 +88,10 @@ extension Order {
             let path = root.appending("taxes").appending(index: index)
             if let expected = try tax.expectedAmount(at: path), expected != tax.amount {
                 throw EscPosError(
-                    .totalsDoNotAddUp, at: path.appending("amount"),
-                    "\(tax.name) is \(money(tax.amount)), but \(tax.rate?.description ?? "")% \(tax.included ? "included in" : "of") \(money(tax.taxable ?? .zero)) is \(money(expected)) (rounded half away from zero); correct the amount, the rate or the taxable amount.")
+                    .totalsDoNotAddUp,
+                    at: path.appending("amount"),
+                    "\(tax.name) is \(money(tax.amount)), but \(tax.rate?.description ?? "")% \(tax.included ? "included in" : "of") \(money(tax.taxable ?? .zero)) is \(money(expected)) (rounded half away from zero); correct the amount, the rate or the taxable amount."
+                )
             }
             if tax.included {
                 includedTax = try includedTax.plus(tax.amount, at: path)
@@ -95,20 +106,31 @@ extension Order {
             let path = root.appending("payments").appending(index: index)
             guard payment.amount > .zero else {
                 throw EscPosError(
-                    .invalidOrder, at: path.appending("amount"),
-                    "a payment of \(money(payment.amount)) is not allowed; payments must be more than zero.")
+                    .invalidOrder,
+                    at: path.appending("amount"),
+                    "a payment of \(money(payment.amount)) is not allowed; payments must be more than zero."
+                )
             }
             paid = try paid.plus(payment.amount, at: path)
         }
         if !payments.isEmpty, paid < total {
             throw EscPosError(
-                .insufficientPayment, at: root.appending("payments"),
-                "the payments add up to \(money(paid)) but the total is \(money(total)); \(money(try total.minus(paid))) is still owed. Add a payment, or leave payments out for an unpaid bill.")
+                .insufficientPayment,
+                at: root.appending("payments"),
+                "the payments add up to \(money(paid)) but the total is \(money(total)); \(money(try total.minus(paid))) is still owed. Add a payment, or leave payments out for an unpaid bill."
+            )
         }
         let change = payments.isEmpty ? Money.zero : try paid.minus(total, at: root)
         let summary = OrderSummary(
-            lineAmounts: lineAmounts, subtotal: subtotal, discount: discount, addedTax: addedTax,
-            includedTax: includedTax, total: total, paid: paid, change: change)
+            lineAmounts: lineAmounts,
+            subtotal: subtotal,
+            discount: discount,
+            addedTax: addedTax,
+            includedTax: includedTax,
+            total: total,
+            paid: paid,
+            change: change
+        )
         try checkStatedTotals(against: summary, money)
         return summary
     }
@@ -126,28 +148,37 @@ extension Order {
         for (name, stated, computed, meaning) in checks {
             if let stated, stated != computed {
                 throw EscPosError(
-                    .totalsDoNotAddUp, at: DocumentPath.root.appending("totals").appending(name),
-                    "the \(name) is stated as \(money(stated)), but \(meaning) add up to \(money(computed)); correct the data so the receipt adds up.")
+                    .totalsDoNotAddUp,
+                    at: DocumentPath.root.appending("totals").appending(name),
+                    "the \(name) is stated as \(money(stated)), but \(meaning) add up to \(money(computed)); correct the data so the receipt adds up."
+                )
             }
         }
     }
 
     private static func checkedDiscounts(
-        _ discounts: [Discount], of base: Money, at path: DocumentPath, _ money: (Money) -> String
+        _ discounts: [Discount],
+        of base: Money,
+        at path: DocumentPath,
+        _ money: (Money) -> String
     ) throws -> Money {
         var sum = Money.zero
         for (index, discount) in discounts.enumerated() {
             guard discount.amount >= .zero else {
                 throw EscPosError(
-                    .invalidOrder, at: path.appending(index: index).appending("amount"),
-                    "the discount \"\(discount.name)\" is \(money(discount.amount)); write discounts as positive amounts to take off.")
+                    .invalidOrder,
+                    at: path.appending(index: index).appending("amount"),
+                    "the discount \"\(discount.name)\" is \(money(discount.amount)); write discounts as positive amounts to take off."
+                )
             }
             sum = try sum.plus(discount.amount, at: path.appending(index: index))
         }
         if sum > .zero, sum > base {
             throw EscPosError(
-                .invalidOrder, at: path,
-                "the discounts add up to \(money(sum)), more than the \(money(base)) they apply to.")
+                .invalidOrder,
+                at: path,
+                "the discounts add up to \(money(sum)), more than the \(money(base)) they apply to."
+            )
         }
         return sum
     }

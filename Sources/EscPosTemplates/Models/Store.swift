@@ -25,7 +25,11 @@ public struct Store: Hashable, Sendable, Codable {
 
     /// Creates a store header.
     public init(
-        name: String, addressLines: [String] = [], phone: String? = nil, taxID: String? = nil, website: String? = nil,
+        name: String,
+        addressLines: [String] = [],
+        phone: String? = nil,
+        taxID: String? = nil,
+        website: String? = nil,
         logo: RasterImage? = nil
     ) {
         self.logo = logo
@@ -49,7 +53,8 @@ public struct Store: Hashable, Sendable, Codable {
             phone: try container.decodeIfPresent(String.self, forKey: .phone),
             taxID: try container.decodeIfPresent(String.self, forKey: .taxID),
             website: try container.decodeIfPresent(String.self, forKey: .website),
-            logo: try container.decodeIfPresent(RasterImage.self, forKey: .logo))
+            logo: try container.decodeIfPresent(RasterImage.self, forKey: .logo)
+        )
     }
 
     /// Encodes a store, leaving out empty fields.

@@ -40,7 +40,8 @@ public struct Tax: Hashable, Sendable, Codable {
             rate: try container.decodeIfPresent(Percentage.self, forKey: .rate),
             taxable: try container.decodeIfPresent(Money.self, forKey: .taxable),
             amount: try container.decode(Money.self, forKey: .amount),
-            included: try container.decode(Bool.self, forKey: .included, default: false))
+            included: try container.decode(Bool.self, forKey: .included, default: false)
+        )
     }
 
     /// The tax that ``rate`` gives on ``taxable``, rounded half away from zero; `nil` without both.
@@ -114,7 +115,9 @@ public struct Percentage: Hashable, Sendable, Codable, CustomStringConvertible, 
         guard let parsed = Percentage(text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "\"\(text)\" is not a percentage; write it as a decimal string such as \"20\" or \"8.875\".")
+                debugDescription:
+                    "\"\(text)\" is not a percentage; write it as a decimal string such as \"20\" or \"8.875\"."
+            )
         }
         self = parsed
     }

@@ -19,12 +19,16 @@ import Testing
             try GrayImage.checkDimensions(width: Int.max / 2, height: 3)
         }
         #expect(overflow.code == .invalidImage)
-        #expect(throws: EscPosError.self) { try GrayImage(width: 3, height: 3, pixels: [UInt8](repeating: 0, count: 9), pixelLimit: 8) }
+        #expect(throws: EscPosError.self) {
+            try GrayImage(width: 3, height: 3, pixels: [UInt8](repeating: 0, count: 9), pixelLimit: 8)
+        }
     }
 
     @Test func refusesAPixelBufferOfTheWrongSize() throws {
         #expect(throws: EscPosError.self) { try GrayImage(width: 2, height: 2, pixels: [0, 0, 0]) }
-        #expect(throws: EscPosError.self) { try GrayImage(width: 2, height: 2, format: .rgb, pixels: [UInt8](repeating: 0, count: 11)) }
+        #expect(throws: EscPosError.self) {
+            try GrayImage(width: 2, height: 2, format: .rgb, pixels: [UInt8](repeating: 0, count: 11))
+        }
         #expect(throws: EscPosError.self) {
             try GrayImage(width: 2, height: 1, format: .rgb, bytesPerRow: 5, pixels: [UInt8](repeating: 0, count: 20))
         }
@@ -50,7 +54,11 @@ import Testing
 
     @Test func transparentPixelsAreCompositedOverWhite() throws {
         let image = try GrayImage(
-            width: 3, height: 1, format: .rgba, pixels: [0, 0, 0, 0, 0, 0, 0, 255, 0, 0, 0, 128])
+            width: 3,
+            height: 1,
+            format: .rgba,
+            pixels: [0, 0, 0, 0, 0, 0, 0, 255, 0, 0, 0, 128]
+        )
         #expect(image[0, 0] == 255)
         #expect(image[1, 0] == 0)
         // Half-transparent black reflects half the light: linear 0.498, sRGB about 187.

@@ -17,7 +17,8 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let reference = "Headers and lengths checked against the Epson ESC/POS reference (shared/reference/escpos.md §E.3) by hand-written bytes in ImageGoldenFixtureTests.swift."
+    static let reference =
+        "Headers and lengths checked against the Epson ESC/POS reference (shared/reference/escpos.md §E.3) by hand-written bytes in ImageGoldenFixtureTests.swift."
 
     static let picture = RasterImageTests.picture
 
@@ -30,7 +31,8 @@ import Testing
 
     static let fixtures: [Fixture] = [
         Fixture(
-            name: "image-raster-bit-image", profile: .generic58mm,
+            name: "image-raster-bit-image",
+            profile: .generic58mm,
             receipt: Receipt(profile: "generic-58mm") {
                 Text("logo")
                 RasterImage(picture).alignment(.center)
@@ -43,9 +45,11 @@ import Testing
             expectedHeaders: [
                 [0x1D, 0x76, 0x30, 0x00, 0x1C, 0x00, 0x18, 0x00],  // 28 bytes × 24 rows
                 [0x1D, 0x76, 0x30, 0x00, 0x1C, 0x00, 0x18, 0x00],
-            ]),
+            ]
+        ),
         Fixture(
-            name: "image-graphics", profile: .epsonTMT20III,
+            name: "image-graphics",
+            profile: .epsonTMT20III,
             receipt: Receipt(profile: "epson-tm-t20iii") {
                 RasterImage(picture).alignment(.right).dithering(.atkinson)
             },
@@ -56,22 +60,27 @@ import Testing
             expectedHeaders: [
                 [0x1D, 0x28, 0x4C, 0x8A, 0x0D, 0x30, 0x70, 0x30, 0x01, 0x01, 0x31, 0x40, 0x02, 0x30, 0x00],
                 [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32],
-            ]),
+            ]
+        ),
         Fixture(
-            name: "image-graphics-gs8l", profile: largeBands,
+            name: "image-graphics-gs8l",
+            profile: largeBands,
             receipt: Receipt(profile: "epson-tm-t20iii") {
                 RasterImage(picture).size(width: 576, height: 1000).dithering(.bayer8x8)
             },
             header: [
                 "A 576×1000 image in one band of 72 000 bytes: more than GS ( L's 16-bit length holds, so GS 8 L",
-                "with p = 72 010 = 0001194A (32-bit, little-endian). Profile: TM-T20III with 1000-row bands.", reference,
+                "with p = 72 010 = 0001194A (32-bit, little-endian). Profile: TM-T20III with 1000-row bands.",
+                reference,
             ],
             expectedHeaders: [
                 [0x1D, 0x38, 0x4C, 0x4A, 0x19, 0x01, 0x00, 0x30, 0x70, 0x30, 0x01, 0x01, 0x31, 0x40, 0x02, 0xE8, 0x03],
                 [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32],
-            ]),
+            ]
+        ),
         Fixture(
-            name: "image-column-bit-image", profile: .bixolonSRP350III,
+            name: "image-column-bit-image",
+            profile: .bixolonSRP350III,
             receipt: Receipt(profile: "bixolon-srp-350iii") {
                 RasterImage(picture).command(.columnBitImage).dithering(.threshold)
                 Text("after")
@@ -85,20 +94,27 @@ import Testing
                 [0x1B, 0x2A, 0x21, 0x40, 0x00],
                 [0x1B, 0x2A, 0x21, 0x40, 0x00],
                 [0x1B, 0x32],
-            ]),
+            ]
+        ),
     ]
 
     @Test(arguments: fixtures)
     func fixtureMatches(_ fixture: Fixture) throws {
         let bytes = try GoldenFixture.expectDocument(
-            fixture.receipt, named: fixture.name, profile: fixture.profile, header: fixture.header
+            fixture.receipt,
+            named: fixture.name,
+            profile: fixture.profile,
+            header: fixture.header
         ).bytes
 
         // The reference headers appear in order.
         var searchFrom = 0
         for header in fixture.expectedHeaders {
             let found = Self.firstIndex(of: header, in: bytes, from: searchFrom)
-            #expect(found != nil, "\(fixture.name): \(header.map { String($0, radix: 16) }) not found after \(searchFrom)")
+            #expect(
+                found != nil,
+                "\(fixture.name): \(header.map { String($0, radix: 16) }) not found after \(searchFrom)"
+            )
             searchFrom = (found ?? searchFrom) + header.count
         }
         // Nothing undecodable, and exactly one image that is the dithered picture.

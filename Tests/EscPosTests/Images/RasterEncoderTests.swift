@@ -4,7 +4,11 @@ import Testing
 
 /// Headers and lengths checked against the ESC/POS reference (shared/reference/escpos.md, E.3).
 @Suite struct RasterEncoderTests {
-    private func bitmap(width: Int, height: Int, pattern: (Int, Int) -> Bool = { x, y in (x + y) % 3 == 0 })
+    private func bitmap(
+        width: Int,
+        height: Int,
+        pattern: (Int, Int) -> Bool = { x, y in (x + y) % 3 == 0 }
+    )
         -> MonochromeBitmap
     {
         var bitmap = MonochromeBitmap(width: width, height: height)
@@ -59,7 +63,10 @@ import Testing
 
     @Test(arguments: [(false, false, UInt8(0)), (true, false, 1), (false, true, 2), (true, true, 3)])
     func rasterBitImageScaleModes(doubleWidth: Bool, doubleHeight: Bool, mode: UInt8) {
-        let bytes = rasterBitImage(RasterEncoder(doubleWidth: doubleWidth, doubleHeight: doubleHeight), bitmap(width: 8, height: 1))
+        let bytes = rasterBitImage(
+            RasterEncoder(doubleWidth: doubleWidth, doubleHeight: doubleHeight),
+            bitmap(width: 8, height: 1)
+        )
         #expect(bytes[3] == mode)
     }
 
@@ -80,7 +87,8 @@ import Testing
         let bytes = graphics(RasterEncoder(bandHeight: 24), image)
         #expect(
             Array(bytes.prefix(15))
-                == [0x1D, 0x28, 0x4C, 0x8A, 0x04, 0x30, 0x70, 0x30, 0x01, 0x01, 0x31, 0x80, 0x01, 0x18, 0x00])
+                == [0x1D, 0x28, 0x4C, 0x8A, 0x04, 0x30, 0x70, 0x30, 0x01, 0x01, 0x31, 0x80, 0x01, 0x18, 0x00]
+        )
         #expect(Array(bytes[15..<(15 + 1152)]) == image.bits)
         #expect(Array(bytes.suffix(7)) == [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32])
         #expect(bytes.count == 15 + 1152 + 7)

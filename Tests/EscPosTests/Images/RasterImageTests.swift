@@ -15,7 +15,11 @@ import Testing
         return (try? GrayImage(width: 64, height: 48, pixels: pixels)) ?? GrayImage.blank
     }()
 
-    static func profile(_ base: PrinterProfile, graphics: [PrinterProfile.GraphicsCommand], band: Int? = nil)
+    static func profile(
+        _ base: PrinterProfile,
+        graphics: [PrinterProfile.GraphicsCommand],
+        band: Int? = nil
+    )
         -> PrinterProfile
     {
         var profile = base
@@ -26,7 +30,10 @@ import Testing
 
     /// What the compiler must print: fitted, dithered once, shifted to its alignment.
     static func expectedBitmap(
-        _ image: GrayImage, available: Int, alignment: TextStyle.Alignment, dithering: Dithering = .floydSteinberg
+        _ image: GrayImage,
+        available: Int,
+        alignment: TextStyle.Alignment,
+        dithering: Dithering = .floydSteinberg
     ) -> MonochromeBitmap {
         let bitmap = image.fitted(toWidth: available).dithered(dithering)
         let room = available - bitmap.width
@@ -74,35 +81,58 @@ import Testing
         #expect(printed.bitmap.height == 38)  // 100 × 384 / 1000 = 38.4
         #expect(printed.bitmap.bits == wide.fitted(toWidth: 384).dithered().bits)
 
-        let small = try #require(Self.images(try ReceiptCompiler(profile: .generic58mm).compile(Receipt { RasterImage(Self.picture) }).bytes).first)
+        let small = try #require(
+            Self.images(try ReceiptCompiler(profile: .generic58mm).compile(Receipt { RasterImage(Self.picture) }).bytes)
+                .first
+        )
         #expect(small.bitmap.width == 64)
-        let enlarged = try #require(Self.images(try ReceiptCompiler(profile: .generic58mm).compile(Receipt { RasterImage(Self.picture).upscale() }).bytes).first)
+        let enlarged = try #require(
+            Self.images(
+                try ReceiptCompiler(profile: .generic58mm).compile(Receipt { RasterImage(Self.picture).upscale() })
+                    .bytes
+            ).first
+        )
         #expect(enlarged.bitmap.width == 384 && enlarged.bitmap.height == 288)
     }
 
     @Test func explicitSizesAreHonoured() throws {
         let compiler = ReceiptCompiler(profile: .generic80mm)
-        let byWidth = try #require(Self.images(try compiler.compile(Receipt { RasterImage(Self.picture).width(128) }).bytes).first)
+        let byWidth = try #require(
+            Self.images(try compiler.compile(Receipt { RasterImage(Self.picture).width(128) }).bytes).first
+        )
         #expect(byWidth.bitmap.width == 128 && byWidth.bitmap.height == 96)
-        let byHeight = try #require(Self.images(try compiler.compile(Receipt { RasterImage(Self.picture).height(24) }).bytes).first)
+        let byHeight = try #require(
+            Self.images(try compiler.compile(Receipt { RasterImage(Self.picture).height(24) }).bytes).first
+        )
         #expect(byHeight.bitmap.width == 32 && byHeight.bitmap.height == 24)
-        let both = try #require(Self.images(try compiler.compile(Receipt { RasterImage(Self.picture).size(width: 40, height: 10) }).bytes).first)
+        let both = try #require(
+            Self.images(try compiler.compile(Receipt { RasterImage(Self.picture).size(width: 40, height: 10) }).bytes)
+                .first
+        )
         #expect(both.bitmap.width == 40 && both.bitmap.height == 10)
     }
 
     @Test func doubleWidthAndHeightUseTheCommandsModes() throws {
         let image = RasterImage(Self.picture).doubleWidth().doubleHeight()
-        let raster = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [.rasterBitImage])).compile(Receipt { image })
+        let raster = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [.rasterBitImage])).compile(
+            Receipt { image }
+        )
         #expect(Self.images(raster.bytes).first?.mode == 3)
-        let graphics = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [.graphics])).compile(Receipt { image })
+        let graphics = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [.graphics])).compile(
+            Receipt { image }
+        )
         #expect(Self.images(graphics.bytes).first?.mode == 0x22)
-        let column = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [.columnBitImage])).compile(Receipt { image })
+        let column = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [.columnBitImage])).compile(
+            Receipt { image }
+        )
         let printed = try #require(Self.images(column.bytes).first)
         #expect(printed.mode == 32)  // single density: dots twice as wide
         #expect(printed.bitmap.height == 96)  // rows repeated for double height
         // Double width leaves half the line: a 576-dot image must be at most 288 wide.
         let error = try #require(throws: EscPosError.self) {
-            try ReceiptCompiler(profile: .generic80mm).compile(Receipt { RasterImage(Self.picture).width(300).doubleWidth() })
+            try ReceiptCompiler(profile: .generic80mm).compile(
+                Receipt { RasterImage(Self.picture).width(300).doubleWidth() }
+            )
         }
         #expect(error.code == .doesNotFit)
         #expect(error.path.description == "blocks[0].width")
@@ -115,10 +145,14 @@ import Testing
             Text("after").alignment(.center)
         }
         let commands = CommandDecoder().decode(try ReceiptCompiler(profile: .generic80mm).compile(receipt).bytes)
-        let imageIndex = try #require(commands.firstIndex { if case .rasterImage = $0.command { return true } else { return false } })
+        let imageIndex = try #require(
+            commands.firstIndex { if case .rasterImage = $0.command { return true } else { return false } }
+        )
         let before = commands[..<imageIndex].map(\.command)
         #expect(before.last(where: { if case .alignment = $0 { return true } else { return false } }) == .alignment(0))
-        #expect(before.last(where: { if case .leftMargin = $0 { return true } else { return false } }) == .leftMargin(0))
+        #expect(
+            before.last(where: { if case .leftMargin = $0 { return true } else { return false } }) == .leftMargin(0)
+        )
         #expect(commands[imageIndex...].map(\.command).contains(.alignment(1)))  // the next text centres again
     }
 
@@ -126,7 +160,12 @@ import Testing
 
     @Test func imageFilesNeedADecoder() throws {
         let error = try #require(throws: EscPosError.self) {
-            try ReceiptCompiler(profile: .generic80mm).compile(Receipt { Text("x"); RasterImage(path: "logo.png") })
+            try ReceiptCompiler(profile: .generic80mm).compile(
+                Receipt {
+                    Text("x")
+                    RasterImage(path: "logo.png")
+                }
+            )
         }
         #expect(error.code == .missingRenderer)
         #expect(error.path.description == "blocks[1].path")
@@ -145,7 +184,9 @@ import Testing
 
     @Test func decoderErrorsPointAtTheSource() throws {
         let compiler = ReceiptCompiler(profile: .generic80mm, options: .init(imageDecoder: RefusingDecoder()))
-        let error = try #require(throws: EscPosError.self) { try compiler.compile(Receipt { RasterImage(data: [1, 2, 3]) }) }
+        let error = try #require(throws: EscPosError.self) {
+            try compiler.compile(Receipt { RasterImage(data: [1, 2, 3]) })
+        }
         #expect(error.code == .invalidImage)
         #expect(error.path.description == "blocks[0].data")
     }
@@ -160,13 +201,17 @@ import Testing
             try ReceiptCompiler(profile: profile, options: .init(strict: true)).compile(receipt)
         }
         #expect(error.code == .unsupportedByProfile)
-        let preferred = try ReceiptCompiler(profile: .epsonTMT20III).compile(Receipt { RasterImage(Self.picture).command(.columnBitImage) })
+        let preferred = try ReceiptCompiler(profile: .epsonTMT20III).compile(
+            Receipt { RasterImage(Self.picture).command(.columnBitImage) }
+        )
         #expect(Self.images(preferred.bytes).first?.command == .columnBitImage)
         #expect(preferred.warnings.isEmpty)
     }
 
     @Test func aProfileWithoutGraphicsLeavesTheImageOutWithAWarning() throws {
-        let result = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [])).compile(Receipt { RasterImage(Self.picture) })
+        let result = try ReceiptCompiler(profile: Self.profile(.generic80mm, graphics: [])).compile(
+            Receipt { RasterImage(Self.picture) }
+        )
         #expect(Self.images(result.bytes).isEmpty)
         #expect(result.warnings.first?.code == .unsupportedByProfile)
     }
@@ -177,7 +222,9 @@ import Testing
         let receipt = Receipt { RasterImage(Self.picture).size(width: 576, height: 1000) }
         let bytes = try ReceiptCompiler(profile: profile).compile(receipt).bytes
         let commands = CommandDecoder().decode(bytes)
-        let store = try #require(commands.first { if case .graphics(_, 0x70, _) = $0.command { return true } else { return false } })
+        let store = try #require(
+            commands.first { if case .graphics(_, 0x70, _) = $0.command { return true } else { return false } }
+        )
         // GS 8 L: 1D 38 4C, then p = 10 + 72 000 = 72 010 = 0x0001194A, little-endian.
         #expect(Array(store.bytes.prefix(7)) == [0x1D, 0x38, 0x4C, 0x4A, 0x19, 0x01, 0x00])
         #expect(CommandListing([store]).lines[0].contains("GS 8 L"))
@@ -192,10 +239,18 @@ import Testing
 
     @Test func jsonSourcesAndOptions() throws {
         let receipt = try decode(
-            #"{"schemaVersion": 1, "blocks": [{"type": "image", "path": "logo.png", "width": 200, "dithering": "bayer8x8", "alignment": "center", "command": "graphics"}, {"type": "image", "data": "iVBORw=="}, {"type": "image", "pixels": {"width": 2, "height": 1, "gray": "AP8="}, "invert": true}]}"#)
-        #expect(receipt.blocks[0] == .image(RasterImage(path: "logo.png").width(200).dithering(.bayer8x8).alignment(.center).command(.graphics)))
+            #"{"schemaVersion": 1, "blocks": [{"type": "image", "path": "logo.png", "width": 200, "dithering": "bayer8x8", "alignment": "center", "command": "graphics"}, {"type": "image", "data": "iVBORw=="}, {"type": "image", "pixels": {"width": 2, "height": 1, "gray": "AP8="}, "invert": true}]}"#
+        )
+        #expect(
+            receipt.blocks[0]
+                == .image(
+                    RasterImage(path: "logo.png").width(200).dithering(.bayer8x8).alignment(.center).command(.graphics)
+                )
+        )
         #expect(receipt.blocks[1] == .image(RasterImage(data: [0x89, 0x50, 0x4E, 0x47])))
-        #expect(receipt.blocks[2] == .image(RasterImage(try GrayImage(width: 2, height: 1, pixels: [0, 255])).inverted()))
+        #expect(
+            receipt.blocks[2] == .image(RasterImage(try GrayImage(width: 2, height: 1, pixels: [0, 255])).inverted())
+        )
         let encoded = try JSONEncoder().encode(receipt)
         #expect(try JSONDecoder().decode(Receipt.self, from: encoded) == receipt)
         let text = String(decoding: encoded, as: UTF8.self)
@@ -207,7 +262,10 @@ import Testing
         (#"{"type": "image"}"#, "blocks[0]", "exactly one source"),
         (#"{"type": "image", "path": "a.png", "data": "AA=="}"#, "blocks[0]", "exactly one source"),
         (#"{"type": "image", "data": "not base64!"}"#, "blocks[0].data", "base64"),
-        (#"{"type": "image", "pixels": {"width": 2, "height": 2, "gray": "AP8="}}"#, "blocks[0].pixels", "4 pixel bytes"),
+        (
+            #"{"type": "image", "pixels": {"width": 2, "height": 2, "gray": "AP8="}}"#, "blocks[0].pixels",
+            "4 pixel bytes"
+        ),
         (#"{"type": "image", "path": "a.png", "threshold": 300}"#, "blocks[0].threshold", "0–256"),
         (#"{"type": "image", "path": "a.png", "width": 0}"#, "blocks[0].width", "out of range"),
         (#"{"type": "image", "path": "a.png", "brightness": 2}"#, "blocks[0].brightness", "−1…1"),
@@ -251,7 +309,8 @@ extension RasterImageTests {
             return UInt8(truncatingIfNeeded: state >> 56)
         }
         let prefixes: [[UInt8]] = [
-            [0x1D, 0x76, 0x30], [0x1D, 0x28, 0x4C], [0x1D, 0x38, 0x4C], [0x1B, 0x2A], [0x0A], [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32],
+            [0x1D, 0x76, 0x30], [0x1D, 0x28, 0x4C], [0x1D, 0x38, 0x4C], [0x1B, 0x2A], [0x0A],
+            [0x1D, 0x28, 0x4C, 0x02, 0x00, 0x30, 0x32],
         ]
         var total = 0
         for _ in 0..<2000 {

@@ -14,12 +14,15 @@ import Testing
 
     @Test func checkDigitsOfGTINAndSSCCAreCompletedAndSeparatorsPlaced() throws {
         let elements = try GS1ElementString.parse(
-            "(01)0950110153000(10)L1(21)S9(00)00950110153000001", at: .root)
+            "(01)0950110153000(10)L1(21)S9(00)00950110153000001",
+            at: .root
+        )
         #expect(elements.map(\.value) == ["09501101530003", "L1", "S9", "009501101530000014"])
         #expect(elements.map(\.isFixedLength) == [true, false, false, true])
         #expect(
             String(decoding: GS1ElementString.escPosData(elements), as: UTF8.self)
-                == "(01)09501101530003(10)L1{1(21)S9{1(00)009501101530000014")
+                == "(01)09501101530003(10)L1{1(21)S9{1(00)009501101530000014"
+        )
         let items = GS1ElementString.code128Items(elements)
         #expect(items.first == .fnc1)
         #expect(items.filter { $0 == .fnc1 }.count == 3, "leading FNC1 plus one after each variable field but the last")

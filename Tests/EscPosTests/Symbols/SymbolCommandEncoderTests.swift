@@ -4,12 +4,21 @@ import Testing
 
 @Suite struct SymbolCommandEncoderTests {
     static let epson80 = SymbolCapabilities(
-        printableWidth: 576, barcodes: Set(Barcode.Symbology.allKnown),
-        twoDimensionalCodes: [.qrCode, .microQRCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode])
+        printableWidth: 576,
+        barcodes: Set(Barcode.Symbology.allKnown),
+        twoDimensionalCodes: [.qrCode, .microQRCode, .pdf417, .dataMatrix, .aztecCode, .maxiCode]
+    )
     static let old58 = SymbolCapabilities(
-        printableWidth: 384, barcodeFunctionB: false, barcodes: [.ean13, .upcA, .code39], twoDimensionalCodes: [])
+        printableWidth: 384,
+        barcodeFunctionB: false,
+        barcodes: [.ean13, .upcA, .code39],
+        twoDimensionalCodes: []
+    )
     static let code128Only = SymbolCapabilities(
-        printableWidth: 576, barcodes: [.code128], twoDimensionalCodes: [.qrCode])
+        printableWidth: 576,
+        barcodes: [.code128],
+        twoDimensionalCodes: [.qrCode]
+    )
 
     let encoder = SymbolCommandEncoder(capabilities: Self.epson80)
 
@@ -22,7 +31,8 @@ import Testing
     @Test func qrCodeReproducesTheWellKnownVector() throws {
         let expected = Self.hex(
             "1D 28 6B 04 00 31 41 32 00 1D 28 6B 03 00 31 43 03 1D 28 6B 03 00 31 45 30 "
-                + "1D 28 6B 07 00 31 50 30 31 32 33 34 1D 28 6B 03 00 31 51 30")
+                + "1D 28 6B 07 00 31 50 30 31 32 33 34 1D 28 6B 03 00 31 51 30"
+        )
         let qr = QRCode("1234").model(.model2).moduleSize(.dots(3)).errorCorrection(.low)
         #expect(try encoder.encode(qr) == expected)
         #expect(try encoder.encode(QRCode("1234")) == expected, "the defaults are model 2, size 3, level L")
@@ -66,7 +76,9 @@ import Testing
         let fits = QRCode(String(repeating: character, count: limit)).errorCorrection(level).moduleSize(.auto)
         #expect(try encoder.qrSymbolModules(fits) == 177)
         let tooLong = QRCode(String(repeating: character, count: limit + 1)).errorCorrection(level)
-        let error = try #require(throws: EscPosError.self) { try encoder.encode(tooLong, at: DocumentPath(parsing: "blocks[2]")) }
+        let error = try #require(throws: EscPosError.self) {
+            try encoder.encode(tooLong, at: DocumentPath(parsing: "blocks[2]"))
+        }
         #expect(error.code == .dataTooLong)
         #expect(error.path.description == "blocks[2].data")
         #expect(error.message.contains("at most \(limit)"))
@@ -123,7 +135,8 @@ import Testing
         let bytes = try encoder.encode(Barcode("590123412345", symbology: .ean13))
         #expect(
             bytes
-                == Self.hex("1D 48 02 1D 66 00 1D 68 50 1D 77 03 1D 6B 43 0D") + Array("5901234123457".utf8))
+                == Self.hex("1D 48 02 1D 66 00 1D 68 50 1D 77 03 1D 6B 43 0D") + Array("5901234123457".utf8)
+        )
     }
 
     @Test func optionsReachTheirCommands() throws {
@@ -132,7 +145,8 @@ import Testing
         let bytes = try encoder.encode(barcode)
         #expect(
             bytes
-                == Self.hex("1B 61 02 1D 48 03 1D 66 01 1D 68 78 1D 77 02 1D 6B 45 03 41 2D 31 1B 61 00"))
+                == Self.hex("1B 61 02 1D 48 03 1D 66 01 1D 68 78 1D 77 02 1D 6B 45 03 41 2D 31 1B 61 00")
+        )
     }
 
     @Test func functionAIsUsedOnlyWhenThePrinterLacksFunctionB() throws {
@@ -170,7 +184,8 @@ import Testing
 
     @Test func gs1128GoesThroughCode128WithFNC1WhenThePrinterLacksFunction74() throws {
         let bytes = try SymbolCommandEncoder(capabilities: Self.code128Only).encode(
-            Barcode(gs1: [.gtin("0950110153000"), .batch("AB")]))
+            Barcode(gs1: [.gtin("0950110153000"), .batch("AB")])
+        )
         #expect(bytes[14] == 73)
         #expect(Array(bytes[16...]) == [0x7B, 0x43, 0x7B, 0x31, 1, 9, 50, 11, 1, 53, 0, 3, 10, 0x7B, 0x42, 0x41, 0x42])
     }
@@ -187,7 +202,10 @@ import Testing
         #expect(error.message.contains("576"))
         let narrowed = try encoder.encode(long.moduleWidth(3, allowingNarrower: true))
         #expect(Array(narrowed[9..<12]) == [0x1D, 0x77, 0x02])
-        let hopeless = Barcode(String(repeating: "Ab", count: 40), symbology: .code128).moduleWidth(3, allowingNarrower: true)
+        let hopeless = Barcode(String(repeating: "Ab", count: 40), symbology: .code128).moduleWidth(
+            3,
+            allowingNarrower: true
+        )
         #expect(throws: EscPosError.self) { try encoder.encode(hopeless) }
     }
 
@@ -206,12 +224,14 @@ import Testing
         (.ean13, "59012341234578", .invalidBarcodeData), (.ean8, "123", .invalidBarcodeData),
         (.upcA, "03600029145A", .invalidBarcodeData), (.itf, "123", .invalidBarcodeData),
         (.itf, "12a4", .invalidBarcodeData), (.itf14, "123", .invalidBarcodeData),
-        (.code39, "abc", .invalidBarcodeData), (.code39, "A*B", .invalidBarcodeData), (.code39, "", .invalidBarcodeData),
+        (.code39, "abc", .invalidBarcodeData), (.code39, "A*B", .invalidBarcodeData),
+        (.code39, "", .invalidBarcodeData),
         (.codabar, "123", .invalidBarcodeData), (.codabar, "A12B34B", .invalidBarcodeData),
         (.code93, "é", .invalidBarcodeData), (.code128, "", .invalidBarcodeData),
         (.code128, "Grüße", .invalidBarcodeData), (.code128, String(repeating: "a", count: 254), .dataTooLong),
         (.gs1128, "0109501101530003", .invalidBarcodeData), (.gs1128, "(01)0950110153000X", .invalidBarcodeData),
-        (.gs1128, "(01)09501101530004", .invalidCheckDigit), (.gs1128, "(10)" + String(repeating: "A", count: 21), .invalidBarcodeData),
+        (.gs1128, "(01)09501101530004", .invalidCheckDigit),
+        (.gs1128, "(10)" + String(repeating: "A", count: 21), .invalidBarcodeData),
         (.gs1128, "(17)2712", .invalidBarcodeData), (.gs1128, "(310)001234", .invalidBarcodeData),
         (.gs1128, "(10)A B", .invalidBarcodeData), (.gs1DataBarLimited, "2950110153000", .invalidBarcodeData),
         (.gs1DataBarOmnidirectional, "09501101530004", .invalidCheckDigit),
@@ -252,11 +272,13 @@ import Testing
 
     @Test func pdf417UsesCn48Functions() throws {
         let bytes = try encoder.encode(
-            PDF417("AB").columns(3).rows(5).moduleWidth(2, rowHeight: 4).errorCorrection(.level(2)).truncated())
+            PDF417("AB").columns(3).rows(5).moduleWidth(2, rowHeight: 4).errorCorrection(.level(2)).truncated()
+        )
         let expected = Self.hex(
             "1D 28 6B 03 00 30 41 03 1D 28 6B 03 00 30 42 05 1D 28 6B 03 00 30 43 02 1D 28 6B 03 00 30 44 04 "
                 + "1D 28 6B 04 00 30 45 30 32 1D 28 6B 03 00 30 46 01 1D 28 6B 05 00 30 50 30 41 42 "
-                + "1D 28 6B 03 00 30 51 30")
+                + "1D 28 6B 03 00 30 51 30"
+        )
         #expect(bytes == expected)
         let ratio = try encoder.encode(PDF417("AB").errorCorrection(.ratio(5)))
         #expect(Array(ratio[32..<41]) == Self.hex("1D 28 6B 04 00 30 45 31 05"))
@@ -282,22 +304,33 @@ import Testing
             try encoder.encode(DataMatrix("AB").shape(.rectangle, rows: 8, columns: 18).moduleSize(4))
                 == Self.hex(
                     "1D 28 6B 05 00 36 42 01 08 12 1D 28 6B 03 00 36 43 04 1D 28 6B 05 00 36 50 30 41 42 "
-                        + "1D 28 6B 03 00 36 51 30"))
+                        + "1D 28 6B 03 00 36 51 30"
+                )
+        )
         #expect(
             try encoder.encode(AztecCode("AB").format(.compact, layers: 2).moduleSize(5).errorCorrectionPercent(30))
                 == Self.hex(
                     "1D 28 6B 04 00 35 42 01 02 1D 28 6B 03 00 35 43 05 1D 28 6B 03 00 35 45 1E "
-                        + "1D 28 6B 05 00 35 50 30 41 42 1D 28 6B 03 00 35 51 30"))
+                        + "1D 28 6B 05 00 35 50 30 41 42 1D 28 6B 03 00 35 51 30"
+                )
+        )
         #expect(
             try encoder.encode(MaxiCode("AB", mode: 4))
-                == Self.hex("1D 28 6B 03 00 32 41 34 1D 28 6B 05 00 32 50 30 41 42 1D 28 6B 03 00 32 51 30"))
+                == Self.hex("1D 28 6B 03 00 32 41 34 1D 28 6B 05 00 32 50 30 41 42 1D 28 6B 03 00 32 51 30")
+        )
     }
 
     @Test func dataMatrixAztecAndMaxiCodeRejectBadInput() throws {
         let errors: [(() throws -> [UInt8], EscPosError.Code)] = [
             ({ try encoder.encode(DataMatrix("A").moduleSize(1)) }, .valueOutOfRange),
             ({ try encoder.encode(DataMatrix("A").shape(.square, rows: 11, columns: 11)) }, .valueOutOfRange),
-            ({ try encoder.encode(DataMatrix(String(repeating: "A", count: 6)).shape(.square, rows: 10, columns: 10)) }, .dataTooLong),
+            (
+                {
+                    try encoder.encode(
+                        DataMatrix(String(repeating: "A", count: 6)).shape(.square, rows: 10, columns: 10)
+                    )
+                }, .dataTooLong
+            ),
             ({ try encoder.encode(DataMatrix(String(repeating: "A", count: 1000)).moduleSize(16)) }, .doesNotFit),
             ({ try encoder.encode(AztecCode("A").format(.compact, layers: 5)) }, .valueOutOfRange),
             ({ try encoder.encode(AztecCode("A").errorCorrectionPercent(99)) }, .valueOutOfRange),

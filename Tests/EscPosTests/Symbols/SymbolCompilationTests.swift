@@ -23,10 +23,12 @@ import Testing
         let own = try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { QRCode("1234").alignment(.center) })
         #expect(own.bytes == [0x1B, 0x40, 0x1B, 0x61, 0x01] + Self.qrVector + [0x1B, 0x61, 0x00])
         let inherited = try ReceiptCompiler(profile: .epsonTMT88VI).compile(
-            Receipt { Group { QRCode("1234") }.alignment(.right) })
+            Receipt { Group { QRCode("1234") }.alignment(.right) }
+        )
         #expect(inherited.bytes == [0x1B, 0x40, 0x1B, 0x61, 0x02] + Self.qrVector + [0x1B, 0x61, 0x00])
         let overridden = try ReceiptCompiler(profile: .epsonTMT88VI).compile(
-            Receipt { Group { QRCode("1234").alignment(.left) }.alignment(.right) })
+            Receipt { Group { QRCode("1234").alignment(.left) }.alignment(.right) }
+        )
         #expect(overridden.bytes == [0x1B, 0x40] + Self.qrVector)
     }
 
@@ -44,8 +46,12 @@ import Testing
     }
 
     @Test func forcedSoftwareRenderingNeedsARenderer() throws {
-        let receipt = Receipt(options: .init(symbolRendering: .software)) { Barcode("5901234123457", symbology: .ean13) }
-        let error = try #require(throws: EscPosError.self) { try ReceiptCompiler(profile: .epsonTMT88VI).compile(receipt) }
+        let receipt = Receipt(options: .init(symbolRendering: .software)) {
+            Barcode("5901234123457", symbology: .ean13)
+        }
+        let error = try #require(throws: EscPosError.self) {
+            try ReceiptCompiler(profile: .epsonTMT88VI).compile(receipt)
+        }
         #expect(error.code == .missingRenderer)
         #expect(error.message.contains("software"))
     }
@@ -55,14 +61,17 @@ import Testing
         let barcode = Barcode(String(repeating: "Ab", count: 5), symbology: .code128).moduleWidth(3)
         #expect(throws: Never.self) { try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { barcode }) }
         let error = try #require(throws: EscPosError.self) {
-            try ReceiptCompiler(profile: .epsonTMT88VI).compile(Receipt { Group { barcode }.leftMargin(0).printAreaWidth(400) })
+            try ReceiptCompiler(profile: .epsonTMT88VI).compile(
+                Receipt { Group { barcode }.leftMargin(0).printAreaWidth(400) }
+            )
         }
         #expect(error.code == .doesNotFit)
         #expect(error.path.description == "blocks[0].blocks[0].moduleWidth")
     }
 
     @Test func badDataInJSONIsReportedWithItsPathWhileDecoding() throws {
-        let json = #"{"schemaVersion":1,"blocks":[{"type":"text","text":"a"},{"type":"barcode","symbology":"ean13","data":"5901234123458"}]}"#
+        let json =
+            #"{"schemaVersion":1,"blocks":[{"type":"text","text":"a"},{"type":"barcode","symbology":"ean13","data":"5901234123458"}]}"#
         let error = try #require(throws: EscPosError.self) {
             try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
         }
@@ -102,7 +111,8 @@ import Testing
                 .dataMatrix(DataMatrix("x").shape(.rectangle)),
                 .aztecCode(AztecCode("x").format(.compact)),
                 .maxiCode(MaxiCode("x", mode: 5)),
-            ])
+            ]
+        )
         let encoded = try JSONEncoder().encode(receipt)
         #expect(try JSONDecoder().decode(Receipt.self, from: encoded) == receipt)
     }

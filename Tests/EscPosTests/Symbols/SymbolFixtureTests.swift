@@ -20,7 +20,8 @@ import Testing
 
     static let fixtures: [Fixture] = [
         Fixture(
-            name: "symbols-barcodes-epson-tm-t88vi", profile: .epsonTMT88VI,
+            name: "symbols-barcodes-epson-tm-t88vi",
+            profile: .epsonTMT88VI,
             receipt: Receipt {
                 Barcode("590123412345", symbology: .ean13)
                 Barcode("9638507", symbology: .ean8).hriPosition(.above, font: .b)
@@ -48,9 +49,11 @@ import Testing
                     + "on an Epson TM-T88VI (512 dots). Check digits completed, UPC-E sent in its UPC-A form, Code 128 "
                     + "code sets chosen for the shortest symbol, GS1-128 with bracketed AIs and {1 after a variable field.",
                 reference,
-            ]),
+            ]
+        ),
         Fixture(
-            name: "symbols-2d-epson-tm-t88vi", profile: .epsonTMT88VI,
+            name: "symbols-2d-epson-tm-t88vi",
+            profile: .epsonTMT88VI,
             receipt: Receipt {
                 QRCode("1234")
                 QRCode("https://example.com/r/8812").errorCorrection(.medium).moduleSize(.auto).alignment(.center)
@@ -67,13 +70,18 @@ import Testing
                 "QR (the reference vector first), PDF417 with level and ratio error correction, DataMatrix square and "
                     + "rectangular, Aztec full-range and compact, MaxiCode, on an Epson TM-T88VI.",
                 reference,
-            ]),
+            ]
+        ),
     ]
 
     @Test(arguments: fixtures)
     func fixtureMatches(_ fixture: Fixture) throws {
         let result = try GoldenFixture.expectDocument(
-            fixture.receipt, named: fixture.name, profile: fixture.profile, header: fixture.header)
+            fixture.receipt,
+            named: fixture.name,
+            profile: fixture.profile,
+            header: fixture.header
+        )
         #expect(result.warnings.isEmpty)
     }
 }
