@@ -21,15 +21,17 @@ import Darwin
 /// try await transport.write(bytes)
 /// await transport.close()
 /// ```
-// Why a channel handler and write futures rather than NIOAsyncChannel: a write future completes when the
-// socket took the bytes, which is what `bytesDelivered` promises, while NIOAsyncChannel's outbound writer
-// returns once a piece is queued in NIO's buffers; and a stalled piece must fail after its timeout, which
-// a future with a scheduled failure gives without cancelling a suspended writer.
+// The connection is an NIOAsyncChannel: its inbound stream, read by one task, fills the reply buffer that
+// `read(upTo:timeout:)` takes from. Writes go to the underlying channel with a promise each, not through the
+// async channel's outbound writer: the writer writes with `promise: nil` (NIOCore's AsyncChannelHandler), so it
+// cannot say when the socket took a piece, and that is what `bytesDelivered` and the per-piece timeout need.
 public final class TCPTransport: PrinterTransport {
     /// The printer's URI, `tcp://host:port`.
     public let uri: PrinterURI
     private let channel: any Channel
-    private let collector: NIOLoopBound<ReplyCollector>
+    private let replies: ReplyBuffer
+    /// Reads the async channel's inbound stream into ``replies`` until the connection ends.
+    private let reader: Task<Void, Never>
     /// The options the connection was opened with; writes go out in pieces of their chunk size.
     public let options: TransportOptions
     private var chunkSize: Int { max(1, options.chunkSize) }
@@ -38,13 +40,15 @@ public final class TCPTransport: PrinterTransport {
     private init(
         uri: PrinterURI,
         channel: any Channel,
-        collector: NIOLoopBound<ReplyCollector>,
+        replies: ReplyBuffer,
+        reader: Task<Void, Never>,
         options: TransportOptions,
         logger: Logger
     ) {
         self.uri = uri
         self.channel = channel
-        self.collector = collector
+        self.replies = replies
+        self.reader = reader
         self.options = options
         self.logger = logger
     }
@@ -69,15 +73,13 @@ public final class TCPTransport: PrinterTransport {
         let uri = PrinterURI(.tcp(host: host, port: port))
         let group = MultiThreadedEventLoopGroup.singleton
         let eventLoop = group.next()
-        let collectorBox = CollectorSlot()
+        let slot = AsyncChannelSlot()
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(TimeAmount(options.connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let collector = ReplyCollector()
-                    try channel.pipeline.syncOperations.addHandler(collector)
-                    collectorBox.set(NIOLoopBound(collector, eventLoop: channel.eventLoop))
+                    slot.set(try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel))
                 }
             }
         logger.debug("connecting", metadata: ["uri": "\(uri)"])
@@ -89,12 +91,30 @@ public final class TCPTransport: PrinterTransport {
             connecting.whenSuccess { $0.close(promise: nil) }
             throw Self.connectError(error, uri: uri, options: options)
         }
-        guard let collector = collectorBox.get() else {
+        guard let asyncChannel = slot.get() else {
             channel.close(promise: nil)
-            throw TransportError(.ioError, "the connection was set up without its reply handler", uri: uri)
+            throw TransportError(.ioError, "the connection was set up without its async channel", uri: uri)
+        }
+        let replies = ReplyBuffer()
+        let reader = Task {
+            do {
+                try await asyncChannel.executeThenClose { inbound, _ in
+                    for try await buffer in inbound { replies.append(buffer.readableBytesView) }
+                }
+            } catch {
+                logger.trace("connection ended", metadata: ["error": "\(error)"])
+            }
+            replies.finish()
         }
         logger.debug("connected", metadata: ["uri": "\(uri)"])
-        return TCPTransport(uri: uri, channel: channel, collector: collector, options: options, logger: logger)
+        return TCPTransport(
+            uri: uri,
+            channel: channel,
+            replies: replies,
+            reader: reader,
+            options: options,
+            logger: logger
+        )
     }
 
     /// Sends bytes, waiting for the socket to accept each piece.
@@ -138,19 +158,8 @@ public final class TCPTransport: PrinterTransport {
     /// - Throws: ``TransportError`` with ``TransportError/Code/timeout`` when nothing arrives in time,
     ///   ``TransportError/Code/disconnected`` when the printer closed the connection.
     public func read(upTo maxCount: Int, timeout: Duration) async throws -> [UInt8] {
-        let promise = channel.eventLoop.makePromise(of: [UInt8].self)
-        let collector = self.collector
-        let uri = self.uri
-        let id = ObjectIdentifier(promise.futureResult)
-        channel.eventLoop.execute {
-            collector.value.read(maxCount: max(1, maxCount), timeout: timeout, promise: promise)
-        }
         do {
-            return try await withTaskCancellationHandler {
-                try await promise.futureResult.get()
-            } onCancel: {
-                promise.futureResult.eventLoop.execute { collector.value.cancelRead(id: id) }
-            }
+            return try await replies.read(upTo: max(1, maxCount), timeout: timeout)
         } catch let error as TransportError {
             throw error.with(uri: uri)
         } catch {
@@ -162,6 +171,7 @@ public final class TCPTransport: PrinterTransport {
     public func close() async {
         logger.debug("closing", metadata: ["uri": "\(uri)"])
         try? await channel.close()
+        await reader.value
     }
 
     static func connectError(_ error: any Error, uri: PrinterURI, options: TransportOptions) -> TransportError {
@@ -248,96 +258,11 @@ public final class TCPTransport: PrinterTransport {
     }
 }
 
-/// Collects the bytes a printer sends back and hands them to one waiting reader at a time.
-/// Lives on the channel's event loop.
-final class ReplyCollector: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-
-    private struct Waiter {
-        var id: ObjectIdentifier
-        var maxCount: Int
-        var promise: EventLoopPromise<[UInt8]>
-        var timeout: Scheduled<Void>
-    }
-
-    private var received: [UInt8] = []
-    private var waiter: Waiter?
-    private var closed = false
-
-    func read(maxCount: Int, timeout: Duration, promise: EventLoopPromise<[UInt8]>) {
-        if !received.isEmpty {
-            promise.succeed(take(maxCount))
-            return
-        }
-        if closed {
-            promise.fail(TransportError(.disconnected, "the printer closed the connection"))
-            return
-        }
-        if let previous = waiter {
-            previous.timeout.cancel()
-            previous.promise.fail(TransportError(.ioError, "a newer read replaced this one"))
-        }
-        let id = ObjectIdentifier(promise.futureResult)
-        let eventLoop = promise.futureResult.eventLoop
-        let bound = NIOLoopBound(self, eventLoop: eventLoop)
-        let scheduled = eventLoop.scheduleTask(in: TimeAmount(timeout)) {
-            bound.value.expire(id: id, timeout: timeout)
-        }
-        waiter = Waiter(id: id, maxCount: maxCount, promise: promise, timeout: scheduled)
-    }
-
-    func cancelRead(id: ObjectIdentifier) {
-        guard let current = waiter, current.id == id else { return }
-        waiter = nil
-        current.timeout.cancel()
-        current.promise.fail(CancellationError())
-    }
-
-    private func expire(id: ObjectIdentifier, timeout: Duration) {
-        guard let current = waiter, current.id == id else { return }
-        waiter = nil
-        current.promise.fail(
-            TransportError(.timeout, "the printer sent nothing back within \(timeout); it may not support this request")
-        )
-    }
-
-    private func take(_ maxCount: Int) -> [UInt8] {
-        let count = min(maxCount, received.count)
-        let bytes = Array(received[0..<count])
-        received.removeFirst(count)
-        return bytes
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let buffer = unwrapInboundIn(data)
-        received.append(contentsOf: buffer.readableBytesView)
-        if let current = waiter {
-            waiter = nil
-            current.timeout.cancel()
-            current.promise.succeed(take(current.maxCount))
-        }
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        closed = true
-        if let current = waiter, received.isEmpty {
-            waiter = nil
-            current.timeout.cancel()
-            current.promise.fail(TransportError(.disconnected, "the printer closed the connection"))
-        }
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        context.close(promise: nil)
-    }
-}
-
-/// Hands the reply collector from the channel initializer to the connecting task.
-private final class CollectorSlot: Sendable {
-    private let slot = Mutex<NIOLoopBound<ReplyCollector>?>(nil)
-    func set(_ value: NIOLoopBound<ReplyCollector>) { slot.withLock { $0 = value } }
-    func get() -> NIOLoopBound<ReplyCollector>? { slot.withLock { $0 } }
+/// Hands the async channel from the channel initializer to the connecting task.
+private final class AsyncChannelSlot: Sendable {
+    private let slot = Mutex<NIOAsyncChannel<ByteBuffer, ByteBuffer>?>(nil)
+    func set(_ value: NIOAsyncChannel<ByteBuffer, ByteBuffer>) { slot.withLock { $0 = value } }
+    func get() -> NIOAsyncChannel<ByteBuffer, ByteBuffer>? { slot.withLock { $0 } }
 }
 
 /// The marker a future fails with when it took longer than its timeout.
