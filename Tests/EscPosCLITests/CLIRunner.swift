@@ -30,6 +30,17 @@ enum CLI {
     /// or empty.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) throws -> Result {
         let executable = try #require(executable, "the escpos executable was not built; run `swift build` first")
+        return try runProgram(executable, arguments, environment: environment, input: input)
+    }
+
+    /// Runs a program in the repository folder (without `ESCPOS_PRINTER` in its environment) and collects its
+    /// output.
+    static func runProgram(
+        _ executable: URL,
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        input: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
