@@ -67,6 +67,11 @@ struct EmulateCommand: ParsableCommand {
         }
         if !(1...1_000_000).contains(keepJobs) { throw ValidationError("--keep-jobs must be 1–1000000") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        for (name, value) in [("--port", port), ("--control-port", controlPort)] {
+            if let value, !(0...65535).contains(value) {
+                throw ValidationError("\(name) must be 0–65535 (0 picks a free port)")
+            }
+        }
     }
 
     func run() throws {

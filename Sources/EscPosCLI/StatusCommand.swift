@@ -103,6 +103,11 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    func validate() throws {
+        if !usb && !cups { throw ValidationError("--no-usb and --no-cups together leave nothing to search") }
+        if cupsServer != nil && !cups { throw ValidationError("--cups-server needs CUPS; drop --no-cups") }
+    }
+
     func run() async throws {
         _ = logging.bootstrap()
         let result = await PrinterDiscovery.discover(includeUSB: usb, cupsServer: cupsServer, includeCUPS: cups)

@@ -64,7 +64,10 @@ public final class DeviceFileTransport: PrinterTransport {
     ) async throws -> DeviceFileTransport {
         let uri = serial.map { PrinterURI(.serial(path: path, options: $0)) } ?? PrinterURI(.file(path: path))
         let (fd, isDevice): (Int32, Bool) = try await runBlocking(uri: uri) {
-            let fd = systemOpen(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+            // A file:// path outside /dev that does not exist yet becomes a regular file (to capture a job);
+            // a missing device stays an error, so a typo in /dev/usb/lp0 never turns into a file.
+            let creates = serial == nil && !path.hasPrefix("/dev/")
+            let fd = systemOpen(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC | (creates ? O_CREAT : 0))
             guard fd >= 0 else { throw openError(errno, path: path, uri: uri) }
             var information = stat()
             let isDevice = fstat(fd, &information) == 0 && (information.st_mode & S_IFMT) == S_IFCHR

@@ -8,8 +8,9 @@ package import Darwin
 // `read`/`write`/`close` methods (NIO's System.swift does the same).
 
 /// The corresponding C function is `open`.
-package func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
-    open(path, flags)
+/// `mode` (the permissions of a file `O_CREAT` makes) is read-write for the owner, read for the others.
+package func systemOpen(_ path: String, _ flags: Int32, mode: mode_t = 0o644) -> Int32 {
+    open(path, flags, mode)
 }
 
 /// The corresponding C function is `close`.

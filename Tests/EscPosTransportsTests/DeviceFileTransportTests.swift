@@ -189,4 +189,24 @@ struct DeviceFileTransportTests {
             try await transport.write([0x1B, 0x40])
         }
     }
+
+    @Test func aFileURIToANewPathCreatesARegularFileThatGetsTheJob() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escpos-file-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("job.bin").path
+        try await withPrinterTransport(PrinterURI("file://\(path)")) { transport in
+            #expect(!transport.hasBackChannel, "a regular file cannot answer")
+            try await transport.write([0x1B, 0x40, 0x41, 0x0A])
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([0x1B, 0x40, 0x41, 0x0A]))
+    }
+
+    @Test func aMissingDeviceIsNotCreated() async throws {
+        let error = await #expect(throws: TransportError.self) {
+            try await withPrinterTransport(PrinterURI("file:///dev/escpos-no-such-printer")) { _ in }
+        }
+        #expect(error?.code == .deviceNotFound)
+        #expect(!FileManager.default.fileExists(atPath: "/dev/escpos-no-such-printer"))
+    }
 }

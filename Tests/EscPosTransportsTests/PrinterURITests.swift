@@ -11,6 +11,7 @@ import Testing
         ("tcp://my_printer-2.local", .tcp(host: "my_printer-2.local", port: 9100), "tcp://my_printer-2.local:9100"),
         ("usb://", .usb(USBDeviceSelector()), "usb://"),
         ("usb://04b8:0202", .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0202)), "usb://04B8:0202"),
+        ("usb://0x04b8:0x0e28", .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0E28)), "usb://04B8:0E28"),
         (
             "usb://04B8:0E28?serial=X5YZ0123",
             .usb(USBDeviceSelector(vendorID: 0x04B8, productID: 0x0E28, serialNumber: "X5YZ0123")),
@@ -92,5 +93,26 @@ import Testing
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode([PrinterURI].self, from: Data(#"["nope"]"#.utf8))
         }
+    }
+
+    @Test(arguments: [
+        ("tpc://10.0.0.5", "did you mean tcp://10.0.0.5?"),
+        ("ubs://04b8:0202", "did you mean usb://04b8:0202?"),
+        ("seriall:///dev/ttyUSB0", "did you mean serial:///dev/ttyUSB0?"),
+        ("192.168.1.50", "did you mean tcp://192.168.1.50?"),
+        ("printer.local:9100", "did you mean tcp://printer.local:9100?"),
+        ("/dev/usb/lp0", "did you mean file:///dev/usb/lp0?"),
+        ("/dev/ttyUSB0", "did you mean serial:///dev/ttyUSB0?"),
+    ])
+    func aMistypedOrMissingSchemeSuggestsTheFix(_ text: String, _ hint: String) {
+        let error = #expect(throws: TransportError.self) { try PrinterURI(text) }
+        #expect(error?.code == .invalidURI)
+        #expect(error?.message.contains(hint) == true, "\(error?.message ?? "")")
+    }
+
+    @Test(arguments: ["gopher://x", "a b c", "smb://printer/queue", "http://printer"])
+    func aSchemeFarFromEveryKnownOneGetsNoGuess(_ text: String) {
+        let error = #expect(throws: TransportError.self) { try PrinterURI(text) }
+        #expect(error?.message.contains("did you mean") == false, "\(error?.message ?? "")")
     }
 }

@@ -52,7 +52,9 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
         guard let schemeEnd = Self.findSchemeSeparator(in: string) else {
             throw Self.invalid(
                 string,
-                "it has no scheme; write tcp://HOST[:PORT], usb://[VID:PID], cups://QUEUE[@SERVER], "
+                "it has no scheme; "
+                    + (Self.suggestion(forSchemeless: string).map { "did you mean \($0)? " } ?? "")
+                    + "write tcp://HOST[:PORT], usb://[VID:PID], cups://QUEUE[@SERVER], "
                     + "file:///dev/usb/lp0 or serial:///dev/ttyUSB0?baud=19200"
             )
         }
@@ -72,7 +74,10 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             var selector = USBDeviceSelector()
             let path = body.hasSuffix("/") ? String(body.dropLast()) : body
             if !path.isEmpty {
-                let parts = path.split(separator: ":", omittingEmptySubsequences: false)
+                // lsusb prints 04b8:0e28; sysfs and C code write 0x04b8 0x0e28: both are accepted.
+                let parts = path.split(separator: ":", omittingEmptySubsequences: false).map { part in
+                    part.lowercased().hasPrefix("0x") ? part.dropFirst(2) : part
+                }
                 guard parts.count == 2, let vendor = UInt16(parts[0], radix: 16),
                     let product = UInt16(parts[1], radix: 16),
                     parts[0].count == 4, parts[1].count == 4
@@ -127,8 +132,48 @@ public struct PrinterURI: Hashable, Sendable, CustomStringConvertible {
             let options = try SerialOptions(parameters: parameters, in: string)
             self.init(.serial(path: body, options: options))
         default:
-            throw Self.invalid(string, "unknown scheme \"\(scheme)\"; use tcp, usb, cups, file or serial")
+            let known = ["tcp", "usb", "cups", "file", "serial"]
+            let hint = Self.closest(to: scheme, in: known).map { " (did you mean \($0)://\(rest)?)" } ?? ""
+            throw Self.invalid(string, "unknown scheme \"\(scheme)\"\(hint); use tcp, usb, cups, file or serial")
         }
+    }
+
+    /// What a string without a scheme most likely meant: a path is a device file (or a serial line for
+    /// `/dev/tty*` and `/dev/rfcomm*`), anything else that could be a host is a network printer.
+    static func suggestion(forSchemeless text: String) -> String? {
+        if text.hasPrefix("/") {
+            let serial = text.hasPrefix("/dev/tty") || text.hasPrefix("/dev/rfcomm")
+            return (serial ? "serial://" : "file://") + text
+        }
+        let hostCharacters = text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-:[]%".unicodeScalars.contains(scalar)
+        }
+        return !text.isEmpty && hostCharacters ? "tcp://" + text : nil
+    }
+
+    /// The candidate within one or two edits (insertions, deletions, substitutions or swaps of neighbours) of
+    /// `word`.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { table[i][0] = i }
+            for j in 0...b.count { table[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                    }
+                }
+            }
+            return table[a.count][b.count]
+        }
+        guard word.count <= 16 else { return nil }
+        // One edit for short names (three letters leave little to guess from), two for longer ones.
+        let allowed = word.count <= 4 ? 1 : 2
+        let scored = candidates.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= allowed }
+        return scored.min { $0.1 < $1.1 }?.0
     }
 
     /// The URI as text, in a canonical form that parses back to the same value.
