@@ -34,6 +34,9 @@ struct EmulateCommand: ParsableCommand {
     @Option(name: .long, help: "The directory for the job files.")
     var out: String
 
+    @Option(name: .long, help: "Write the port listened on to this file (useful with --port 0 in scripts).")
+    var portFile: String?
+
     @OptionGroup var profileOptions: ProfileOptions
 
     @Option(name: .long, help: "Exit after this many printed jobs (for scripts).")
@@ -77,7 +80,7 @@ struct EmulateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let profile = try profileOptions.load()
-            let configuration = VirtualPrinterServer.Configuration(
+            var configuration = VirtualPrinterServer.Configuration(
                 host: host,
                 port: port,
                 controlPort: controlPort,
@@ -94,6 +97,7 @@ struct EmulateCommand: ParsableCommand {
                 keptJobCount: keepJobs,
                 printedJobLimit: jobs
             )
+            configuration.didFinishJob = { job in writeStandardError(Self.line(for: job)) }
             if UnifontFont.installed == nil {
                 writeStandardError(
                     "warning: GNU Unifont not found; text is drawn as boxes (install the `unifont` package)"
@@ -104,6 +108,12 @@ struct EmulateCommand: ParsableCommand {
             Task {
                 do {
                     let server = try await VirtualPrinterServer.start(configuration)
+                    if let portFile {
+                        guard FileManager.default.createFile(atPath: portFile, contents: Data("\(server.port)\n".utf8))
+                        else {
+                            throw CLIError.io("--port-file: cannot write \(portFile)")
+                        }
+                    }
                     let control = server.controlPort.map { ", control port \($0)" } ?? ""
                     writeStandardError(
                         "virtual \(profile.name) listening on \(host):\(server.port)\(control); jobs go to \(out) (Ctrl-C stops)"
@@ -117,6 +127,17 @@ struct EmulateCommand: ParsableCommand {
             semaphore.wait()
             if let message = outcome.message { throw CLIError.io(message) }
         }
+    }
+}
+
+extension EmulateCommand {
+    /// One line per job on standard error: printed or refused (with the reason), its size, how it ended and
+    /// the files written.
+    static func line(for job: VirtualPrinterServer.Job) -> String {
+        let outcome = job.refusalReason.map { "refused (\($0))" } ?? "printed"
+        let files = job.files.map { ($0 as NSString).lastPathComponent }
+        return "job \(job.number): \(outcome), \(job.byteCount) bytes, ended by \(job.ending.rawValue)"
+            + (files.isEmpty ? "" : "; wrote \(files.joined(separator: ", "))")
     }
 }
 

@@ -83,13 +83,16 @@ struct PrintCommand: AsyncParsableCommand {
         let logger = logging.bootstrap()
         try await reportingErrors {
             let uri = try parsePrinterURI(printer ?? ProcessInfo.processInfo.environment["ESCPOS_PRINTER"] ?? "")
-            let (profile, job) = try compileJob()
+            let (profile, job, drawerPulse) = try compileJob()
             logger.debug(
                 "compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)"
             )
+            // The drawer opens once, after the last copy, however many copies are printed.
+            let jobs = (0..<copies).map { copy in copy == copies - 1 ? job + drawerPulse : job }
+            let total = jobs.reduce(0) { $0 + $1.count }
             let progress = Progress(
-                total: job.count * copies,
-                enabled: self.progress ?? (job.count * copies > 32 * 1024 && isatty(2) == 1)
+                total: total,
+                enabled: self.progress ?? (total > 32 * 1024 && isatty(2) == 1)
             )
             // Progress is shown per piece, so large jobs go out in 4 KiB pieces when it is on.
             let options = TransportOptions(
@@ -106,10 +109,10 @@ struct PrintCommand: AsyncParsableCommand {
             let deliveries = try await withPrinterTransport(uri, options: options, logger: logger) { transport in
                 let printer = Printer(transport: transport, profile: profile, options: printerOptions)
                 var deliveries: [Printer.Delivery] = []
-                for copy in 0..<copies {
+                for (copy, bytes) in jobs.enumerated() {
                     let before = copy * job.count
                     do {
-                        let result = try await printer.send(job) { progress.update(before + $0.bytesHandedOver) }
+                        let result = try await printer.send(bytes) { progress.update(before + $0.bytesHandedOver) }
                         deliveries.append(result.delivery)
                     } catch let error as TransportError where error.code == .printerNotReady {
                         progress.finish()
@@ -119,7 +122,7 @@ struct PrintCommand: AsyncParsableCommand {
                         throw Self.sendingFailed(
                             error,
                             handed: before + (error.bytesDelivered ?? 0),
-                            total: job.count * copies
+                            total: total
                         )
                     }
                 }
@@ -171,9 +174,10 @@ struct PrintCommand: AsyncParsableCommand {
         )
     }
 
-    /// The bytes of one copy: compiled for the profile, or a raw file as is; plus the drawer pulse.
-    private func compileJob() throws -> (PrinterProfile, [UInt8]) {
-        var bytes: [UInt8]
+    /// The bytes of one copy (compiled for the profile, or a raw file as is) and the drawer pulse, empty
+    /// without --open-drawer.
+    private func compileJob() throws -> (PrinterProfile, [UInt8], [UInt8]) {
+        let bytes: [UInt8]
         let profile: PrinterProfile
         if input.isRaw, let document = input.document {
             profile = try profileOptions.load()
@@ -183,15 +187,16 @@ struct PrintCommand: AsyncParsableCommand {
             profile = compiled.0
             bytes = compiled.1.bytes
         }
+        var drawerPulse: [UInt8] = []
         if openDrawer {
             do {
-                bytes += try ReceiptCompiler(profile: profile, options: CompileOptions(strict: true))
+                drawerPulse = try ReceiptCompiler(profile: profile, options: CompileOptions(strict: true))
                     .compile(Receipt { DrawerPulse() }).bytes
             } catch let error as EscPosError {
                 throw CLIError.invalid("--open-drawer: \(error.message)", file: nil)
             }
         }
-        return (profile, bytes)
+        return (profile, bytes, drawerPulse)
     }
 }
 

@@ -129,6 +129,7 @@ final class PrinterMechanism: Sendable {
             state.jobs.append(job)
             return configuration.printedJobLimit.map { state.printedJobCount >= $0 } ?? false
         }
+        configuration.didFinishJob?(job)
         return (job.refusalReason == nil, limitReached)
     }
 

@@ -69,6 +69,9 @@ public final class VirtualPrinterServer: Sendable {
         public var printedJobLimit: Int?
         /// Called on the rendering thread just before a job (by number) is rendered; tests hold a render with it.
         var willRender: (@Sendable (Int) -> Void)?
+        /// Called on the rendering thread after each job is printed or refused and listed in ``jobs``, with
+        /// its files written; the `escpos emulate` tool prints a line per job with it.
+        public var didFinishJob: (@Sendable (Job) -> Void)?
 
         /// Creates a configuration.
         ///
