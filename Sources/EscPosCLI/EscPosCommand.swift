@@ -145,6 +145,59 @@ func writeStandardError(_ text: String, terminator: String = "\n") {
     FileHandle.standardError.write(Data((text + terminator).utf8))
 }
 
+/// Writes `value` to standard output as pretty-printed JSON with sorted keys (the `--json` outputs).
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// What `--json` prints on standard output when a command fails: the exit code and the error, with the
+/// stable `code` a program can switch on (the message on standard error stays as it is).
+struct JSONFailure: Encodable {
+    struct Failure: Encodable {
+        /// `usage`, `invalidInput`, `fileNotFound`, `io` or `printer`.
+        var kind: String
+        /// The transport's or the compiler's stable code, when there is one.
+        var code: String?
+        var message: String
+        /// The printer error as the library encodes it (status, bytes handed over, ...).
+        var transportError: TransportError?
+    }
+
+    var exitCode: Int32
+    var error: Failure
+
+    init(_ error: CLIError) {
+        exitCode = error.exitCode.rawValue
+        switch error {
+        case .usage(let message): self.error = Failure(kind: "usage", message: message)
+        case .invalid: self.error = Failure(kind: "invalidInput", message: error.description)
+        case .fileNotFound: self.error = Failure(kind: "fileNotFound", message: error.description)
+        case .io(let message): self.error = Failure(kind: "io", message: message)
+        case .transport(let transportError):
+            self.error = Failure(
+                kind: "printer",
+                code: transportError.code.rawValue,
+                message: transportError.message,
+                transportError: transportError
+            )
+        }
+    }
+}
+
+/// ``reportingErrors(_:)`` for commands with `--json`: a failure also prints a ``JSONFailure`` on standard
+/// output, so a program never reads an empty output.
+func reportingErrors(json: Bool, _ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        let failure = reported(error)
+        if json, let cliError = cliError(for: error) { try? printJSON(JSONFailure(cliError)) }
+        throw failure
+    }
+}
+
 /// Runs a command body, turning our errors into a message on standard error and an exit code.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
@@ -165,14 +218,17 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
 
 /// Writes our errors to standard error and returns the exit code to throw; other errors pass through.
 private func reported(_ error: any Error) -> any Error {
-    let cliError: CLIError
-    switch error {
-    case let error as CLIError: cliError = error
-    case let error as TransportError: cliError = .transport(error)
-    default: return error
-    }
+    guard let cliError = cliError(for: error) else { return error }
     writeStandardError("error: \(cliError)")
     return cliError.exitCode
+}
+
+private func cliError(for error: any Error) -> CLIError? {
+    switch error {
+    case let error as CLIError: return error
+    case let error as TransportError: return .transport(error)
+    default: return nil
+    }
 }
 
 /// Reads a receipt from a JSON file, with the path of any bad field in the error.

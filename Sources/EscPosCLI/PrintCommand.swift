@@ -62,6 +62,9 @@ struct PrintCommand: AsyncParsableCommand {
     )
     var confirm = true
 
+    @Flag(name: .long, help: "Print the result as JSON (result, confirmation, bytes, warnings), or the error.")
+    var json = false
+
     @Flag(
         name: .long,
         inversion: .prefixedNo,
@@ -81,9 +84,9 @@ struct PrintCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap()
-        try await reportingErrors {
+        try await reportingErrors(json: json) {
             let uri = try parsePrinterURI(printer ?? ProcessInfo.processInfo.environment["ESCPOS_PRINTER"] ?? "")
-            let (profile, job, drawerPulse) = try compileJob()
+            let (profile, job, drawerPulse, warnings) = try compileJob()
             logger.debug(
                 "compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)"
             )
@@ -130,7 +133,23 @@ struct PrintCommand: AsyncParsableCommand {
             }
             progress.finish()
             let copiesText = "\(copies) cop\(copies == 1 ? "y" : "ies") (\(job.count) bytes each)"
-            if let how = Self.confirmation(of: deliveries) {
+            if json {
+                let confirmations = deliveries.compactMap { delivery -> String? in
+                    if case .confirmed(let how) = delivery { return how.rawValue }
+                    return nil
+                }
+                try printJSON(
+                    PrintReport(
+                        uri: uri,
+                        profile: profile.id,
+                        result: confirmations.count == copies ? "printed" : "sent",
+                        confirmations: confirmations,
+                        copies: copies,
+                        bytes: total,
+                        warnings: warnings
+                    )
+                )
+            } else if let how = Self.confirmation(of: deliveries) {
                 print("printed \(copiesText) on \(uri): confirmed by \(how)")
             } else {
                 print(
@@ -139,6 +158,20 @@ struct PrintCommand: AsyncParsableCommand {
                 )
             }
         }
+    }
+
+    /// What `print --json` prints.
+    struct PrintReport: Encodable {
+        var uri: PrinterURI
+        var profile: String
+        /// `printed` when the printer confirmed every copy, else `sent`.
+        var result: String
+        /// How each confirmed copy was confirmed (`processID`, `statusRoundTrip`).
+        var confirmations: [String]
+        var copies: Int
+        /// All bytes handed to the connection, every copy and the drawer pulse.
+        var bytes: Int
+        var warnings: [CompileWarning]
     }
 
     /// How every copy was confirmed, or `nil` when one was only sent.
@@ -176,9 +209,10 @@ struct PrintCommand: AsyncParsableCommand {
 
     /// The bytes of one copy (compiled for the profile, or a raw file as is) and the drawer pulse, empty
     /// without --open-drawer.
-    private func compileJob() throws -> (PrinterProfile, [UInt8], [UInt8]) {
+    private func compileJob() throws -> (PrinterProfile, [UInt8], [UInt8], [CompileWarning]) {
         let bytes: [UInt8]
         let profile: PrinterProfile
+        var warnings: [CompileWarning] = []
         if input.isRaw, let document = input.document {
             profile = try profileOptions.load()
             bytes = [UInt8](try readFile(document))
@@ -186,6 +220,7 @@ struct PrintCommand: AsyncParsableCommand {
             let compiled = try input.compile(profileOptions: profileOptions, strict: strict)
             profile = compiled.0
             bytes = compiled.1.bytes
+            warnings = compiled.1.warnings
         }
         var drawerPulse: [UInt8] = []
         if openDrawer {
@@ -196,7 +231,7 @@ struct PrintCommand: AsyncParsableCommand {
                 throw CLIError.invalid("--open-drawer: \(error.message)", file: nil)
             }
         }
-        return (profile, bytes, drawerPulse)
+        return (profile, bytes, drawerPulse, warnings)
     }
 }
 

@@ -22,7 +22,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The printer: tcp://, usb://, cups://, file:// or serial:// (default: $ESCPOS_PRINTER).")
     var printer: String?
 
-    @Flag(name: .long, help: "Print the status as JSON.")
+    @Flag(name: .long, help: "Print the status as JSON: uri, ready, problems and the decoded status.")
     var json = false
 
     @Option(name: .long, help: "Seconds to wait for the connection and each reply.")
@@ -40,7 +40,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.bootstrap()
         var ready = true
-        try await reportingErrors {
+        try await reportingErrors(json: json) {
             let uri = try parsePrinterURI(printer ?? ProcessInfo.processInfo.environment["ESCPOS_PRINTER"] ?? "")
             let options = TransportOptions(connectTimeout: .seconds(timeout))
             let status = try await withPrinterTransport(uri, options: options, logger: logger) { transport in
@@ -49,14 +49,20 @@ struct StatusCommand: AsyncParsableCommand {
             }
             ready = status.canPrint
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(status), as: UTF8.self))
+                try printJSON(StatusReport(uri: uri, ready: status.canPrint, problems: status.problems, status: status))
             } else {
                 print(Self.describe(status, uri: uri))
             }
         }
         if !ready { throw ExitCode(75) }
+    }
+
+    /// What `status --json` prints.
+    struct StatusReport: Encodable {
+        var uri: PrinterURI
+        var ready: Bool
+        var problems: [String]
+        var status: PrinterStatus
     }
 
     static func describe(_ status: PrinterStatus, uri: PrinterURI) -> String {
@@ -112,9 +118,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         _ = logging.bootstrap()
         let result = await PrinterDiscovery.discover(includeUSB: usb, cupsServer: cupsServer, includeCUPS: cups)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try printJSON(result)
         } else {
             if result.printers.isEmpty { print("no printers found") }
             for printer in result.printers {

@@ -68,3 +68,50 @@ import Testing
         #expect(line == "job 1: refused (the cover is open)", "\(emulator.standardError)")
     }
 }
+
+/// `--json` on `status` and `print`: a program reads a result, or on failure an error object, never nothing.
+@Suite(.timeLimit(.minutes(1))) struct JSONOutputCLITests {
+    static func object(_ output: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+    }
+
+    @Test func statusJSONSaysReadyAndTheProblems() async throws {
+        let printer = try await FakeNetworkPrinter.start(replies: .paperOut)
+        let result = try CLI.run(["status", "--printer", printer.uri, "--json"])
+        await printer.stop()
+        #expect(result.status == 75)
+        let object = try Self.object(result.output)
+        #expect(object["ready"] as? Bool == false)
+        #expect((object["problems"] as? [String])?.contains("paperOut") == true)
+        #expect(object["uri"] as? String == "tcp://127.0.0.1:\(printer.port)")
+        #expect((object["status"] as? [String: Any])?["isPaperOut"] as? Bool == true)
+    }
+
+    @Test func printJSONReportsTheConfirmedResult() async throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let emulator = try CLI.start(["emulate", "--port", "0", "--out", out.path, "--jobs", "1"])
+        let portText = try await emulator.waitForStandardError(matching: "listening on 127\\.0\\.0\\.1:([0-9]+)")
+        let port = try #require(portText.flatMap { Int($0) }, "\(emulator.standardError)")
+        let result = try CLI.run(["print", "--sample", "--printer", "tcp://127.0.0.1:\(port)", "--json"])
+        _ = try await emulator.exitStatus()
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try Self.object(result.output)
+        #expect(object["result"] as? String == "printed")
+        #expect(object["confirmations"] as? [String] == ["statusRoundTrip"])
+        #expect((object["bytes"] as? Int ?? 0) > 100)
+        #expect(object["warnings"] as? [Any] != nil)
+    }
+
+    @Test func aFailureWithJSONPrintsTheErrorObject() throws {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let result = try CLI.run(["print", "--sample", "--printer", "tcp://127.0.0.1:1", "--json", "--timeout", "2"])
+        #expect(result.status == 69, "\(result.standardError)")
+        let object = try Self.object(result.output)
+        #expect(object["exitCode"] as? Int == 69)
+        let error = try #require(object["error"] as? [String: Any])
+        #expect(error["kind"] as? String == "printer")
+        #expect(error["code"] as? String == "connectionRefused")
+        #expect((error["message"] as? String)?.isEmpty == false)
+    }
+}
