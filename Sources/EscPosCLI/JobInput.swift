@@ -31,6 +31,21 @@ struct JobInput: ParsableArguments {
     @Flag(name: .long, help: "Use the built-in sample receipt.")
     var sample = false
 
+    @Option(name: .long, help: "Quick form: a line of text (repeat for more lines).")
+    var text: [String] = []
+
+    @Option(name: .long, help: "Quick form: a PNG or JPEG image, printed after the text.")
+    var image: String?
+
+    @Option(name: .long, help: "Quick form: a QR code of this text.")
+    var qr: String?
+
+    @Option(name: .long, help: "Quick form: a barcode, SYMBOLOGY:DATA (ean13:5901234123457, code128:ABC-1).")
+    var barcode: String?
+
+    @Flag(name: .long, help: "Quick form: cut the paper at the end.")
+    var cut = false
+
     @Option(
         name: .customLong("image-dir"),
         help: ArgumentHelp(
@@ -42,9 +57,15 @@ struct JobInput: ParsableArguments {
     var imageDirectory: String?
 
     func validate() throws {
-        let sources = [document != nil, template != nil, sample].filter { $0 }.count
+        let sources = [document != nil, template != nil, sample, isQuickForm].filter { $0 }.count
         if sources != 1 {
-            throw ValidationError("give exactly one of a DOCUMENT, --template or --sample")
+            throw ValidationError(
+                "give exactly one of a DOCUMENT, --template, --sample or the quick forms (--text, --image, --qr, "
+                    + "--barcode, --cut)"
+            )
+        }
+        if let barcode, barcode.split(separator: ":", maxSplits: 1).count != 2 {
+            throw ValidationError("--barcode takes SYMBOLOGY:DATA, such as ean13:5901234123457")
         }
         if let template {
             if template.needsData, data == nil {
@@ -58,6 +79,22 @@ struct JobInput: ParsableArguments {
         }
     }
 
+    /// Whether the receipt is given by the quick-form options.
+    var isQuickForm: Bool { !text.isEmpty || image != nil || qr != nil || barcode != nil || cut }
+
+    /// The receipt the quick forms describe: the text lines, the image, the QR code, the barcode, then the cut.
+    var quickReceipt: Receipt {
+        var blocks: [Block] = text.map { .text(Text($0)) }
+        if let image { blocks.append(.image(RasterImage(path: image))) }
+        if let qr { blocks.append(.qrCode(QRCode(qr))) }
+        if let barcode {
+            let parts = barcode.split(separator: ":", maxSplits: 1).map(String.init)
+            blocks.append(.barcode(Barcode(parts[1], symbology: Barcode.Symbology(rawValue: parts[0]))))
+        }
+        if cut { blocks.append(.cut(Cut())) }
+        return Receipt(blocks: blocks)
+    }
+
     /// Whether the input is raw bytes that are sent unchanged.
     var isRaw: Bool {
         document.map { !$0.lowercased().hasSuffix(".json") } ?? false
@@ -69,6 +106,7 @@ struct JobInput: ParsableArguments {
     /// Builds the receipt for `profile`, validating template data first.
     func receipt(for profile: PrinterProfile) throws -> Receipt {
         if let document { return try loadReceipt(document) }
+        if isQuickForm { return quickReceipt }
         guard let template else { return Receipt { SampleReceipt() } }
         do {
             switch template {

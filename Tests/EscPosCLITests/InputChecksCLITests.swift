@@ -115,3 +115,43 @@ import Testing
         #expect((error["message"] as? String)?.isEmpty == false)
     }
 }
+
+/// The quick forms build a receipt from the command line, as python-escpos's do.
+@Suite(.timeLimit(.minutes(1))) struct QuickFormCLITests {
+    @Test func textQRBarcodeAndCutRenderAsTheirCommands() throws {
+        let result = try CLI.run([
+            "render", "--text", "Hello", "--text", "World", "--qr", "https://example.com",
+            "--barcode", "ean13:5901234123457", "--cut", "--listing",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let listing = result.output
+        #expect(listing.contains("\"Hello\""), "\(listing)")
+        #expect(listing.contains("\"World\""))
+        #expect(listing.contains("GS ( k"), "a native QR code")
+        #expect(listing.contains("GS k"), "a native barcode")
+        #expect(listing.contains("GS V"), "the cut")
+    }
+
+    @Test func aQuickFormPrints() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.bin").path
+        let result = try CLI.run(["print", "--text", "Quick form", "--cut", "--printer", "file://\(path)"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.starts(with: [0x1B, 0x40]))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Quick form"))
+        #expect(bytes.suffix(8).contains(0x56), "ends with the cut (GS V)")
+    }
+
+    @Test(arguments: [
+        (["render", "--barcode", "5901234123457"], "SYMBOLOGY:DATA"),
+        (["render", "--sample", "--text", "x"], "exactly one of"),
+        (["render", "--barcode", "ean14:123"], "ean14"),
+    ])
+    func aBadQuickFormIsRefusedWithTheFix(_ arguments: [String], _ message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+}
