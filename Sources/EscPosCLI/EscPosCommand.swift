@@ -138,7 +138,7 @@ enum CLIError: Error, CustomStringConvertible {
 
 /// A regular file's contents, bounded (see ``InputFile/read(_:limit:)``).
 func readFile(_ path: String) throws -> Data {
-    try InputFile.read(path)
+    path == "-" ? try InputFile.readStandardInput() : try InputFile.read(path)
 }
 
 func writeStandardError(_ text: String, terminator: String = "\n") {

@@ -16,8 +16,16 @@ enum TemplateName: String, CaseIterable, ExpressibleByArgument {
 
 /// What to print or render: a JSON document, a raw byte file, a template with data, or the sample.
 struct JobInput: ParsableArguments {
-    @Argument(help: "A receipt in the JSON document format (.json), or for `print` raw ESC/POS bytes (.bin).")
+    @Argument(
+        help: ArgumentHelp(
+            "A receipt (.json), text (.txt), an image (.png, .jpg) or for `print` ESC/POS bytes (.bin); - reads "
+                + "a JSON document (or with --raw bytes) from standard input."
+        )
+    )
     var document: String?
+
+    @Flag(name: .long, help: "Send DOCUMENT's bytes unchanged, whatever its name (for `print`).")
+    var raw = false
 
     @Option(name: .long, help: "Fill a built-in template with --data (test-page needs none).")
     var template: TemplateName?
@@ -64,6 +72,15 @@ struct JobInput: ParsableArguments {
                     + "--barcode, --cut)"
             )
         }
+        if raw, document == nil {
+            throw ValidationError("--raw goes with a DOCUMENT (a file, or - for standard input)")
+        }
+        if let document, !raw, Self.kind(of: document) == nil {
+            throw ValidationError(
+                "\(document): unknown file type; give a .json document, .txt text, a .png or .jpg image, or .bin "
+                    + "(or --raw) bytes"
+            )
+        }
         if let barcode, barcode.split(separator: ":", maxSplits: 1).count != 2 {
             throw ValidationError("--barcode takes SYMBOLOGY:DATA, such as ean13:5901234123457")
         }
@@ -95,9 +112,40 @@ struct JobInput: ParsableArguments {
         return Receipt(blocks: blocks)
     }
 
+    /// What a DOCUMENT is, by its name.
+    enum Kind {
+        case json, text, image, bytes
+    }
+
+    /// The kind a file name says, or `nil` for an unknown extension; `-` (standard input) is JSON.
+    static func kind(of path: String) -> Kind? {
+        if path == "-" { return .json }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "json": return .json
+        case "txt": return .text
+        case "png", "jpg", "jpeg": return .image
+        case "bin": return .bytes
+        default: return nil
+        }
+    }
+
     /// Whether the input is raw bytes that are sent unchanged.
     var isRaw: Bool {
-        document.map { !$0.lowercased().hasSuffix(".json") } ?? false
+        guard let document else { return false }
+        return raw || Self.kind(of: document) == .bytes
+    }
+
+    /// The receipt of a text file: each line, encoded through the profile's code pages like any text.
+    static func textReceipt(_ path: String) throws -> Receipt {
+        let data = try readFile(path)
+        guard let content = String(validating: data, as: UTF8.self) else {
+            throw CLIError.invalid("the text is not UTF-8; convert it (iconv -t UTF-8) and print it again", file: path)
+        }
+        var lines = content.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        if lines.last == "" { lines.removeLast() }
+        return Receipt(blocks: lines.map { .text(Text($0)) })
     }
 
     /// The file the input's errors refer to.
@@ -105,7 +153,13 @@ struct JobInput: ParsableArguments {
 
     /// Builds the receipt for `profile`, validating template data first.
     func receipt(for profile: PrinterProfile) throws -> Receipt {
-        if let document { return try loadReceipt(document) }
+        if let document {
+            switch Self.kind(of: document) {
+            case .text: return try Self.textReceipt(document)
+            case .image: return Receipt(blocks: [.image(RasterImage(path: document))])
+            default: return try loadReceipt(document)
+            }
+        }
         if isQuickForm { return quickReceipt }
         guard let template else { return Receipt { SampleReceipt() } }
         do {
@@ -131,7 +185,7 @@ struct JobInput: ParsableArguments {
     func compile(profileOptions: ProfileOptions, strict: Bool) throws -> (PrinterProfile, CompiledReceipt) {
         let profile: PrinterProfile
         let receipt: Receipt
-        if let document {
+        if let document, Self.kind(of: document) == .json {
             receipt = try loadReceipt(document)
             profile = try profileOptions.load(documentProfile: receipt.profile)
         } else {

@@ -8,10 +8,11 @@ import Logging
 struct PrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Print a JSON document, a template with JSON data, or a raw .bin file.",
+        abstract: "Print a JSON document, a text file, an image, a template with data, quick forms or .bin bytes.",
         discussion: """
             The whole job is compiled before the printer is contacted, so a bad document never leaves half a \
-            receipt. Raw files (anything not ending in .json) are sent unchanged.
+            receipt. A .txt file is printed as text through the code pages, a .png or .jpg as an image; only .bin \
+            files (or --raw) are sent unchanged. - reads a JSON document (with --raw: bytes) from standard input.
 
             After the last byte the printer is asked to confirm the job: Epson models with process ID responses \
             (GS ( H) answer once they have printed it, others answer a status request (DLE EOT) after taking \

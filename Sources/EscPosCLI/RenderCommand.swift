@@ -51,6 +51,12 @@ struct RenderCommand: ParsableCommand {
             if listing {
                 print(CommandListing(CommandDecoder(profile: profile).decode(result.bytes)).text, terminator: "")
             } else if output == nil {
+                guard isatty(STDOUT_FILENO) == 0 else {
+                    throw CLIError.usage(
+                        "render writes ESC/POS bytes, which a terminal would garble; give --output FILE or "
+                            + "--listing, or pipe it (escpos render … | nc printer 9100)"
+                    )
+                }
                 FileHandle.standardOutput.write(Data(result.bytes))
             }
         }

@@ -155,3 +155,60 @@ import Testing
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 }
+
+/// What `print` does with a file depends on what the file is: text is encoded, images are printed, only
+/// `.bin` (or `--raw`) goes out unchanged; `-` reads standard input.
+@Suite(.timeLimit(.minutes(1))) struct FileKindCLITests {
+    static func printed(_ arguments: [String], input: URL? = nil) throws -> (CLI.Result, [UInt8]) {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.bin").path
+        let result = try CLI.run(["print"] + arguments + ["--printer", "file://\(path)"], input: input)
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { [UInt8]($0) } ?? []
+        return (result, bytes)
+    }
+
+    @Test func aTextFileIsEncodedThroughTheCodePages() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = folder.appendingPathComponent("note.txt")
+        try Data("Café au lait\nDone\n".utf8).write(to: text)
+        let (result, bytes) = try Self.printed([text.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(bytes.starts(with: [0x1B, 0x40]))
+        // "é" in CP437 is 0x82; the UTF-8 bytes C3 A9 never reach the printer.
+        #expect(bytes.contains(0x82))
+        #expect(!bytes.contains(0xC3))
+    }
+
+    @Test func anImageFileIsPrintedAsAnImage() throws {
+        let png = CLI.repository.appendingPathComponent("Tests/EscPosImagingTests/Fixtures/gray1.png")
+        try #require(FileManager.default.fileExists(atPath: png.path), "the PNG fixture")
+        let (result, bytes) = try Self.printed([png.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(bytes.starts(with: [0x1B, 0x40]))
+        let header: [UInt8] = [0x1D, 0x76, 0x30]  // GS v 0
+        #expect(bytes.indices.contains { bytes[$0...].starts(with: header) }, "a raster image")
+        #expect(!bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not the file's bytes")
+    }
+
+    @Test func anUnknownFileTypeIsAUsageError() throws {
+        let result = try CLI.run(["print", "receipt.escpos", "--printer", "file:///tmp/x"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("unknown file type"), "\(result.standardError)")
+    }
+
+    @Test func standardInputCarriesADocumentOrRawBytes() throws {
+        let document = CLI.repository.appendingPathComponent("Examples/receipts/sample.json")
+        let (json, jsonBytes) = try Self.printed(["-"], input: document)
+        #expect(json.status == 0, "\(json.standardError)")
+        #expect(jsonBytes.starts(with: [0x1B, 0x40]))
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rawInput = folder.appendingPathComponent("raw")
+        try Data([0x41, 0x42, 0x0A]).write(to: rawInput)
+        let (raw, rawBytes) = try Self.printed(["-", "--raw"], input: rawInput)
+        #expect(raw.status == 0, "\(raw.standardError)")
+        #expect(rawBytes == [0x41, 0x42, 0x0A])
+    }
+}
