@@ -113,7 +113,8 @@ enum CLIError: Error, CustomStringConvertible {
         case .invalid(let message, let file): return file.map { "\($0): \(message)" } ?? message
         case .fileNotFound(let path): return "no such file: \(path)"
         case .io(let message): return message
-        case .transport(let error): return error.description
+        // Words for people: the stable code and the lower-level cause are in --json and in --verbose logs.
+        case .transport(let error): return error.uri.map { "\(error.message) (\($0))" } ?? error.message
         }
     }
 
@@ -219,6 +220,9 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
 /// Writes our errors to standard error and returns the exit code to throw; other errors pass through.
 private func reported(_ error: any Error) -> any Error {
     guard let cliError = cliError(for: error) else { return error }
+    if case .transport(let transportError) = cliError {
+        Logger(label: "escpos").debug("\(transportError)")
+    }
     writeStandardError("error: \(cliError)")
     return cliError.exitCode
 }

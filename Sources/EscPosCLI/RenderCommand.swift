@@ -45,7 +45,11 @@ struct RenderCommand: ParsableCommand {
                 do {
                     try Data(result.bytes).write(to: URL(fileURLWithPath: output))
                 } catch {
-                    throw CLIError.io("cannot write \(output): \(error.localizedDescription)")
+                    let folder = (output as NSString).deletingLastPathComponent
+                    let reason =
+                        FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder)
+                        ? "check that it is writable" : "the folder \(folder) does not exist"
+                    throw CLIError.io("cannot write \(output): \(reason)")
                 }
             }
             if listing {

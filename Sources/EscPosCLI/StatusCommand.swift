@@ -69,7 +69,9 @@ struct StatusCommand: AsyncParsableCommand {
         func flag(_ name: String, _ value: Bool?) -> String? {
             value.map { "  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0 ? "yes" : "no")" }
         }
-        var lines = ["\(uri): \(status.canPrint ? "ready" : "NOT READY (\(status.problems.joined(separator: ", ")))")"]
+        var lines = [
+            "\(uri): \(status.canPrint ? "ready" : "NOT READY (\(status.problemDescriptions.joined(separator: ", ")))")"
+        ]
         lines += [
             flag("online", status.isOnline), flag("cover open", status.isCoverOpen),
             flag("paper near end", status.isPaperNearEnd), flag("paper out", status.isPaperOut),

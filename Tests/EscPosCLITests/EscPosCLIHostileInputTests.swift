@@ -66,7 +66,7 @@ import Glibc
         let result = try CLI.run(["status", "--printer", "tcp://127.0.0.1:\(printer.port)", "--timeout", "1"])
         await printer.stop()
         #expect(result.status == 74, "\(result.output) \(result.standardError)")
-        #expect(result.standardError.contains("invalidReply"))
+        #expect(result.standardError.contains("is not a status reply"))
         #expect(!result.output.contains("NOT READY"))
     }
 

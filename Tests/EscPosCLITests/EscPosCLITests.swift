@@ -78,7 +78,7 @@ import Testing
         (["render", "--sample", "--profile", "tm-t99"], 65, "no built-in printer profile"),
         (["print", "--sample"], 64, "--printer"),
         (["print", "--sample", "--printer", "bogus://x"], 64, "not a valid printer URI"),
-        (["print", "--sample", "--printer", "tcp://127.0.0.1:1", "--timeout", "2"], 69, "connectionRefused"),
+        (["print", "--sample", "--printer", "tcp://127.0.0.1:1", "--timeout", "2"], 69, "nothing accepts connections"),
         (["status", "--printer", "bogus://x"], 64, "bogus"),
         (["decode", "missing.bin"], 66, "no such file"),
     ])
@@ -205,7 +205,7 @@ import Testing
         ])
         await printer.stop()
         #expect(result.status == 75, "\(result.standardError)")
-        #expect(result.standardError.contains("paperOut"))
+        #expect(result.standardError.contains("paper out"))
         #expect(printer.job.isEmpty, "nothing but status requests was sent")
     }
 

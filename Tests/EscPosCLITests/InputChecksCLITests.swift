@@ -212,3 +212,24 @@ import Testing
         #expect(rawBytes == [0x41, 0x42, 0x0A])
     }
 }
+
+/// Error messages are words for people: no stable codes, NIO internals or Foundation domains in the text.
+@Suite(.timeLimit(.minutes(1))) struct MessageCLITests {
+    @Test func aRefusedConnectionIsSaidInWords() throws {
+        let result = try CLI.run(["print", "--sample", "--printer", "tcp://127.0.0.1:1", "--timeout", "2"])
+        #expect(result.status == 69)
+        let text = result.standardError
+        #expect(text.hasPrefix("error: nothing accepts connections on that port"), "\(text)")
+        #expect(text.contains("(tcp://127.0.0.1:1)"))
+        for leak in ["connectionRefused", "errno", "error set", "NSCocoaErrorDomain", "[cause"] {
+            #expect(!text.contains(leak), "\(leak) in \(text)")
+        }
+    }
+
+    @Test func aFolderThatDoesNotExistIsNamed() throws {
+        let result = try CLI.run(["render", "--sample", "--output", "/nonexistent-escpos-folder/receipt.bin"])
+        #expect(result.status == 74)
+        #expect(result.standardError.contains("the folder /nonexistent-escpos-folder does not exist"))
+        #expect(!result.standardError.contains("The operation could not be completed"))
+    }
+}

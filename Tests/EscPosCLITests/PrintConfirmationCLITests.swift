@@ -43,7 +43,7 @@ import Testing
         _ = try await emulator.exitStatus()
         #expect(result.status == 75, "\(result.output) \(result.standardError)")
         #expect(result.standardError.contains("not printed"), "\(result.standardError)")
-        #expect(result.standardError.contains("paperOut"), "\(result.standardError)")
+        #expect(result.standardError.contains("paper out"), "\(result.standardError)")
         #expect(!result.output.contains("printed"), "\(result.output)")
     }
 

@@ -146,7 +146,7 @@ public actor Printer {
             guard status.canPrint else {
                 throw TransportError(
                     .printerNotReady,
-                    "the printer reports \(status.problems.joined(separator: ", ")); fix that (load paper, close the "
+                    "the printer reports \(status.problemDescriptions.joined(separator: ", ")); fix that (load paper, close the "
                         + "cover) and send the job again; nothing was printed",
                     uri: transport.uri,
                     bytesDelivered: 0,
@@ -211,7 +211,7 @@ public actor Printer {
     private func notPrinted(_ status: PrinterStatus, byteCount: Int) -> TransportError {
         TransportError(
             .printerNotReady,
-            "the printer took the job and then reported \(status.problems.joined(separator: ", ")); the job was not "
+            "the printer took the job and then reported \(status.problemDescriptions.joined(separator: ", ")); the job was not "
                 + "printed, or only partly; fix that (load paper, close the cover) and print it again",
             uri: transport.uri,
             bytesDelivered: byteCount,

@@ -81,6 +81,21 @@ public struct PrinterStatus: Hashable, Sendable, Codable {
         if hasAutoRecoverableError == true { problems.append("autoRecoverableError") }
         return problems
     }
+
+    /// ``problems`` in words, for messages to people (`paper out`, `cover open`, `offline`, ...).
+    public var problemDescriptions: [String] {
+        problems.map { problem in
+            switch problem {
+            case "paperOut": "paper out"
+            case "coverOpen": "cover open"
+            case "cutterError": "cutter error"
+            case "unrecoverableError": "unrecoverable error"
+            case "recoverableError": "recoverable error (such as a paper jam)"
+            case "autoRecoverableError": "print head too hot (clears by itself)"
+            default: problem
+            }
+        }
+    }
 }
 
 extension PrinterStatus {
