@@ -199,6 +199,17 @@ func reportingErrors(json: Bool, _ body: () async throws -> Void) async throws {
     }
 }
 
+/// The synchronous twin of ``reportingErrors(json:_:)``.
+func reportingErrors(json: Bool, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch {
+        let failure = reported(error)
+        if json, let cliError = cliError(for: error) { try? printJSON(JSONFailure(cliError)) }
+        throw failure
+    }
+}
+
 /// Runs a command body, turning our errors into a message on standard error and an exit code.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {

@@ -30,7 +30,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (replaced characters, adapted cuts) as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Print profile, byte count, warnings and the bytes (base64, unless --output) as JSON.")
+    var json = false
+
     func validate() throws {
+        if json && listing { throw ValidationError("--json and --listing are two outputs; choose one") }
         if input.isRaw {
             throw ValidationError(
                 "render compiles JSON documents and templates; \(input.document ?? "") is already bytes (see `escpos decode`)"
@@ -38,8 +42,18 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    /// What `render --json` prints.
+    struct RenderReport: Encodable {
+        var profile: String
+        var byteCount: Int
+        var warnings: [CompileWarning]
+        /// The bytes in base64, when they were not written to `output`.
+        var bytes: String?
+        var output: String?
+    }
+
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(json: json) {
             let (profile, result) = try input.compile(profileOptions: profileOptions, strict: strict)
             if let output {
                 do {
@@ -52,7 +66,17 @@ struct RenderCommand: ParsableCommand {
                     throw CLIError.io("cannot write \(output): \(reason)")
                 }
             }
-            if listing {
+            if json {
+                try printJSON(
+                    RenderReport(
+                        profile: profile.id,
+                        byteCount: result.bytes.count,
+                        warnings: result.warnings,
+                        bytes: output == nil ? Data(result.bytes).base64EncodedString() : nil,
+                        output: output
+                    )
+                )
+            } else if listing {
                 print(CommandListing(CommandDecoder(profile: profile).decode(result.bytes)).text, terminator: "")
             } else if output == nil {
                 guard isatty(STDOUT_FILENO) == 0 else {
@@ -80,17 +104,42 @@ struct DecodeCommand: ParsableCommand {
 
     @OptionGroup var profileOptions: ProfileOptions
 
+    @Flag(name: .long, help: "Print the commands as JSON lines: {offset, length, command} per command.")
+    var json = false
+
+    /// One line of `decode --json`.
+    struct DecodedLine: Encodable {
+        var offset: Int
+        var length: Int
+        var command: String
+        var problem: Bool
+    }
+
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(json: json) {
             let profile = try profileOptions.load()
             let data = file == "-" ? try InputFile.readStandardInput() : try readFile(file)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             // The listing streams: one command is decoded, listed and written at a time, in 64 KiB writes.
             var problemCount = 0
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 16)
             for decoded in CommandDecoder(profile: profile).commands(in: [UInt8](data)) {
                 if decoded.command.isProblem { problemCount += 1 }
-                CommandListing.appendLine(decoded, to: &buffer)
+                if json {
+                    // JSON Lines, so a long stream is never one huge document in memory.
+                    buffer += try encoder.encode(
+                        DecodedLine(
+                            offset: decoded.offset,
+                            length: decoded.bytes.count,
+                            command: CommandListing.line(decoded),
+                            problem: decoded.command.isProblem
+                        )
+                    )
+                } else {
+                    CommandListing.appendLine(decoded, to: &buffer)
+                }
                 buffer.append(0x0A)
                 if buffer.count >= 1 << 16 {
                     FileHandle.standardOutput.write(Data(buffer))
@@ -114,9 +163,16 @@ struct ProfilesCommand: ParsableCommand {
     @Argument(help: "A profile to show in full.")
     var name: String?
 
+    @Flag(name: .long, help: "Without a name: print every built-in profile in full as a JSON array.")
+    var json = false
+
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(json: json) {
             guard let name else {
+                if json {
+                    try printJSON(PrinterProfile.builtIn)
+                    return
+                }
                 for profile in PrinterProfile.builtIn {
                     let columns = profile.columns(for: .a) ?? 0
                     let id = profile.id.padding(toLength: 20, withPad: " ", startingAt: 0)

@@ -233,3 +233,39 @@ import Testing
         #expect(!result.standardError.contains("The operation could not be completed"))
     }
 }
+
+/// `--json` on `render`, `decode` and `profiles`.
+@Suite(.timeLimit(.minutes(1))) struct MoreJSONOutputCLITests {
+    @Test func renderJSONCarriesTheBytesAndWarnings() throws {
+        let result = try CLI.run(["render", "--sample", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try JSONOutputCLITests.object(result.output)
+        let bytes = try #require((object["bytes"] as? String).flatMap { Data(base64Encoded: $0) })
+        #expect(bytes.count == object["byteCount"] as? Int)
+        #expect(bytes.starts(with: [0x1B, 0x40]))
+        #expect(object["profile"] as? String == "generic-80mm")
+        #expect(object["warnings"] as? [Any] != nil)
+    }
+
+    @Test func decodeJSONIsOneObjectPerCommand() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("job.bin")
+        try Data([0x1B, 0x40, 0x41, 0x0A, 0x1D, 0x56, 0x42, 0x00]).write(to: file)
+        let result = try CLI.run(["decode", file.path, "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.output.split(separator: "\n")
+        let objects = try lines.map { try JSONOutputCLITests.object(String($0)) }
+        #expect(objects.map { $0["offset"] as? Int } == [0, 2, 3, 4])
+        #expect(objects.map { $0["length"] as? Int } == [2, 1, 1, 4])
+        #expect((objects.first?["command"] as? String)?.contains("ESC @") == true)
+    }
+
+    @Test func profilesJSONListsEveryBuiltInProfile() throws {
+        let result = try CLI.run(["profiles", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let array = try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        #expect(array.count >= 10)
+        #expect(array.contains { $0["id"] as? String == "epson-tm-t88vi" })
+    }
+}
