@@ -73,7 +73,8 @@ struct ProfileOptions: ParsableArguments {
     @Option(
         name: .long,
         help:
-            "A built-in profile name (see `escpos profiles`) or a profile JSON file (default: the document's \"profile\", else generic-80mm)."
+            "A built-in profile name (see `escpos profiles`) or a profile JSON file (default: the document's \"profile\", else generic-80mm).",
+        completion: .list(PrinterProfile.builtIn.map(\.id))
     )
     var profile: String?
 

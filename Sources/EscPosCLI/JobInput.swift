@@ -20,7 +20,8 @@ struct JobInput: ParsableArguments {
         help: ArgumentHelp(
             "A receipt (.json), text (.txt), an image (.png, .jpg) or for `print` ESC/POS bytes (.bin); - reads "
                 + "a JSON document (or with --raw bytes) from standard input."
-        )
+        ),
+        completion: .file(extensions: ["json", "txt", "png", "jpg", "jpeg", "bin"])
     )
     var document: String?
 
@@ -32,7 +33,8 @@ struct JobInput: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "The template's JSON data (an order for sales-receipt, a kitchen order for kitchen-ticket)."
+        help: "The template's JSON data (an order for sales-receipt, a kitchen order for kitchen-ticket).",
+        completion: .file(extensions: ["json"])
     )
     var data: String?
 
@@ -42,7 +44,11 @@ struct JobInput: ParsableArguments {
     @Option(name: .long, help: "Quick form: a line of text (repeat for more lines).")
     var text: [String] = []
 
-    @Option(name: .long, help: "Quick form: a PNG or JPEG image, printed after the text.")
+    @Option(
+        name: .long,
+        help: "Quick form: a PNG or JPEG image, printed after the text.",
+        completion: .file(extensions: ["png", "jpg", "jpeg"])
+    )
     var image: String?
 
     @Option(name: .long, help: "Quick form: a QR code of this text.")

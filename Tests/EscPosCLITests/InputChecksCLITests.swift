@@ -269,3 +269,15 @@ import Testing
         #expect(array.contains { $0["id"] as? String == "epson-tm-t88vi" })
     }
 }
+
+/// Shell completion knows the profile names and the file kinds, not only `--template`.
+@Suite struct CompletionCLITests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func theCompletionScriptOffersProfilesAndDocumentFiles(_ shell: String) throws {
+        let result = try CLI.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("epson-tm-t88vi"), "the profile names")
+        #expect(result.output.contains("sales-receipt"), "the template names")
+        #expect(result.output.contains("png"), "image files for DOCUMENT and --image")
+    }
+}
