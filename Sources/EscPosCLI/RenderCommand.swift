@@ -118,6 +118,13 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(json: json) {
             let profile = try profileOptions.load()
+            if profileOptions.profile == nil {
+                // Code-page numbers differ by vendor: a Star stream read with Epson's pages prints "Cafل".
+                writeStandardError(
+                    "note: text is read with Epson's code-page numbering (generic-80mm); for another maker's "
+                        + "printer give --profile (star-tsp100, citizen-ct-s310ii, …; see `escpos profiles`)"
+                )
+            }
             let data = file == "-" ? try InputFile.readStandardInput() : try readFile(file)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -261,6 +261,17 @@ import Testing
         #expect((objects.first?["command"] as? String)?.contains("ESC @") == true)
     }
 
+    @Test func decodeSaysWhichCodePageNumberingItAssumed() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("job.bin")
+        try Data([0x1B, 0x40]).write(to: file)
+        let assumed = try CLI.run(["decode", file.path])
+        #expect(assumed.standardError.contains("Epson's code-page numbering"), "\(assumed.standardError)")
+        let given = try CLI.run(["decode", file.path, "--profile", "star-tsp100"])
+        #expect(!given.standardError.contains("numbering"), "\(given.standardError)")
+    }
+
     @Test func profilesJSONListsEveryBuiltInProfile() throws {
         let result = try CLI.run(["profiles", "--json"])
         #expect(result.status == 0, "\(result.standardError)")
