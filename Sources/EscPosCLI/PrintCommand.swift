@@ -92,8 +92,7 @@ struct PrintCommand: AsyncParsableCommand {
                 "compiled \(job.count) bytes for \(profile.id); \(copies) cop\(copies == 1 ? "y" : "ies") to \(uri)"
             )
             // The drawer opens once, after the last copy, however many copies are printed.
-            let jobs = (0..<copies).map { copy in copy == copies - 1 ? job + drawerPulse : job }
-            let total = jobs.reduce(0) { $0 + $1.count }
+            let total = job.count * copies + drawerPulse.count
             let progress = Progress(
                 total: total,
                 enabled: self.progress ?? (total > 32 * 1024 && isatty(2) == 1)
@@ -113,7 +112,8 @@ struct PrintCommand: AsyncParsableCommand {
             let deliveries = try await withPrinterTransport(uri, options: options, logger: logger) { transport in
                 let printer = Printer(transport: transport, profile: profile, options: printerOptions)
                 var deliveries: [Printer.Delivery] = []
-                for (copy, bytes) in jobs.enumerated() {
+                for copy in 0..<copies {
+                    let bytes = copy == copies - 1 ? job + drawerPulse : job
                     let before = copy * job.count
                     do {
                         let result = try await printer.send(bytes) { progress.update(before + $0.bytesHandedOver) }

@@ -11,7 +11,7 @@ import Testing
     static func framedLength(_ bytes: ArraySlice<UInt8>) -> Int? {
         guard let first = bytes.first, CommandFraming.startsCommand(first) else { return 1 }
         for count in 1...min(bytes.count, CommandFraming.longestHeader) {
-            switch CommandFraming.frame(bytes.prefix(count)) {
+            switch CommandFraming.frame(Array(bytes.prefix(count))) {
             case .needMore: continue
             case .length(let length): return length
             case .untilNUL: return bytes.firstIndex(of: 0).map { $0 - bytes.startIndex + 1 }

@@ -24,8 +24,7 @@ package enum CommandFraming {
     /// The frame of the command that `header` starts (its first byte is ESC, GS, DLE or FS).
     ///
     /// Commands the decoder does not know are one byte: their prefix is skipped and the rest read as data.
-    package static func frame(_ header: some RandomAccessCollection<UInt8>) -> Frame {
-        let header = Array(header)
+    package static func frame(_ header: [UInt8]) -> Frame {
         let count = header.count
         guard count >= 2 else { return .needMore }
         func word(_ at: Int) -> Int { Int(header[at]) | Int(header[at + 1]) << 8 }

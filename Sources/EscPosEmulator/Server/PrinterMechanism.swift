@@ -135,8 +135,9 @@ final class PrinterMechanism: Sendable {
 
     /// The ID of a process ID request (`GS ( H` function 48), or `nil` for any other command.
     static func processID(in command: Command) -> [UInt8]? {
-        guard case .other("GS ( H", let parameters) = command, parameters.count == 6,
-            parameters[0] == 0x30, parameters[1] == 0x30
+        guard case .other(let name, let parameters) = command, name == GSExtendedFunction.responseRequest.mnemonic,
+            parameters.count == 6, parameters[0] == StatusCommands.processIDFunction,
+            parameters[1] == StatusCommands.processIDFunction
         else { return nil }
         return Array(parameters[2...])
     }
@@ -148,7 +149,7 @@ final class PrinterMechanism: Sendable {
             return false
         case .realTimeCommand(let function, _, _):
             return function == 1
-        case .other("GS ( H", _):
+        case .other(let name, _) where name == GSExtendedFunction.responseRequest.mnemonic:
             return false
         default:
             return true

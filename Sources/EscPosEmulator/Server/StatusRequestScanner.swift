@@ -136,7 +136,9 @@ struct StatusRequestScanner: Sendable {
             let compared = min(count, request.count)
             if header.prefix(compared).elementsEqual(request.prefix(compared)) {
                 guard count >= request.count + 4 else { return .needMore }
-                return .request(.other(name: "GS ( H", parameters: Array(header[5...])))
+                return .request(
+                    .other(name: GSExtendedFunction.responseRequest.mnemonic, parameters: Array(header[5...]))
+                )
             }
         default:
             break

@@ -71,30 +71,26 @@ public struct PrinterStatus: Hashable, Sendable, Codable {
 
     /// The reported conditions that stop printing, as stable names (`paperOut`, `coverOpen`, `offline`, ...).
     public var problems: [String] {
-        var problems: [String] = []
-        if isPaperOut == true { problems.append("paperOut") }
-        if isCoverOpen == true { problems.append("coverOpen") }
-        if isOnline == false { problems.append("offline") }
-        if hasCutterError == true { problems.append("cutterError") }
-        if hasUnrecoverableError == true { problems.append("unrecoverableError") }
-        if hasRecoverableError == true { problems.append("recoverableError") }
-        if hasAutoRecoverableError == true { problems.append("autoRecoverableError") }
-        return problems
+        reportedProblems.map(\.name)
     }
 
     /// ``problems`` in words, for messages to people (`paper out`, `cover open`, `offline`, ...).
     public var problemDescriptions: [String] {
-        problems.map { problem in
-            switch problem {
-            case "paperOut": "paper out"
-            case "coverOpen": "cover open"
-            case "cutterError": "cutter error"
-            case "unrecoverableError": "unrecoverable error"
-            case "recoverableError": "recoverable error (such as a paper jam)"
-            case "autoRecoverableError": "print head too hot (clears by itself)"
-            default: problem
-            }
-        }
+        reportedProblems.map(\.words)
+    }
+
+    /// Each condition that stops printing, with its stable name and its words, once.
+    private var reportedProblems: [(name: String, words: String)] {
+        let conditions: [(Bool?, Bool, String, String)] = [
+            (isPaperOut, true, "paperOut", "paper out"),
+            (isCoverOpen, true, "coverOpen", "cover open"),
+            (isOnline, false, "offline", "offline"),
+            (hasCutterError, true, "cutterError", "cutter error"),
+            (hasUnrecoverableError, true, "unrecoverableError", "unrecoverable error"),
+            (hasRecoverableError, true, "recoverableError", "recoverable error (such as a paper jam)"),
+            (hasAutoRecoverableError, true, "autoRecoverableError", "print head too hot (clears by itself)"),
+        ]
+        return conditions.compactMap { value, stops, name, words in value == stops ? (name, words) : nil }
     }
 }
 
