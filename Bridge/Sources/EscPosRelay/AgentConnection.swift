@@ -48,7 +48,9 @@ struct AgentConnection: Sendable {
         }
         var logger = logger
         logger[metadataKey: "site"] = "\(siteId)"
-        var messages = inbound.messages(maxSize: BridgeProtocol.defaultMaximumFrameBytes).makeAsyncIterator()
+        // Messages up to twice the limit are read, so one over the limit is refused with 4013 (the WebSocket
+        // layer itself would answer 1009, which says less).
+        var messages = inbound.messages(maxSize: 2 * BridgeProtocol.defaultMaximumFrameBytes).makeAsyncIterator()
         do {
             // The first message must be hello.
             guard let first = try await messages.next() else { return }

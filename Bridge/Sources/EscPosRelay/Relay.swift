@@ -56,7 +56,7 @@ public struct Relay: Sendable {
             await connection.run(inbound: inbound, outbound: outbound, request: context.request.head)
         }
         let webSocket = WebSocketServerConfiguration(
-            maxFrameSize: BridgeProtocol.defaultMaximumFrameBytes,
+            maxFrameSize: 2 * BridgeProtocol.defaultMaximumFrameBytes,
             autoPing: .enabled(timePeriod: configuration.heartbeat),
             closeTimeout: .seconds(5)
         )

@@ -28,6 +28,25 @@ struct BridgeEndToEndTests {
         #expect(states == [.queued, .offered, .accepted, .printing, .printed])
     }
 
+    @Test func overTLSTheAgentTrustsTheRelayThroughItsCAFileAndPrints() async throws {
+        let harness = try await BridgeHarness.start(tls: true)
+        defer { Task { await harness.stop() } }
+        #expect(harness.relayURL.hasPrefix("https://"))
+        try await harness.startAgent()
+        let job = try await harness.client.submit(
+            BridgeHarness.receipt(marker: "TLS-1"),
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: "tls-1"
+        ).job
+        #expect(try await harness.waitUntilFinished(job.id).state == .printed)
+        #expect(harness.printedCount(of: "TLS-1") == 1)
+        // Plain HTTP to the TLS port gets no answer.
+        await #expect(throws: (any Error).self) {
+            _ = try await BridgeClient(relay: "http://127.0.0.1:\(harness.relayPort)", apiKey: harness.apiKey, timeout: .seconds(3)).sites()
+        }
+    }
+
     @Test func fiftyConcurrentRequestsWithOneKeyMakeOneJobAndIdenticalAnswers() async throws {
         let harness = try await BridgeHarness.start()
         defer { Task { await harness.stop() } }

@@ -1,8 +1,10 @@
+import AsyncHTTPClient
 import EscPos
 import EscPosBridgeClient
 import EscPosBridgeProtocol
 import EscPosEmulator
 import Foundation
+import NIOSSL
 import Testing
 
 /// A relay and an agent as real processes, on SQLite in a temporary directory, with the virtual printer
@@ -28,9 +30,18 @@ final class BridgeHarness: @unchecked Sendable {
     var tenantId = ""
     var apiKey = ""
     var siteId = ""
+    var enrollmentToken = ""
+    private var enrolled = false
     let agentStateDirectory: String
-    var relayURL: String { "http://127.0.0.1:\(relayPort)" }
-    var client: BridgeClient { BridgeClient(relay: relayURL, apiKey: apiKey, timeout: .seconds(10)) }
+    /// With TLS: the CA the test generated (the agent trusts it with `--ca-file`) and an HTTP client that
+    /// trusts it.
+    var certificateAuthority: String?
+    var tlsHTTPClient: HTTPClient?
+    var relayURL: String { "\(certificateAuthority == nil ? "http" : "https")://127.0.0.1:\(relayPort)" }
+    var client: BridgeClient {
+        BridgeClient(relay: relayURL, apiKey: apiKey, httpClient: tlsHTTPClient ?? .shared, timeout: .seconds(10))
+    }
+    private var caArguments: [String] { certificateAuthority.map { ["--ca-file", $0] } ?? [] }
 
     private init(directory: String, printer: VirtualPrinterServer) {
         self.directory = directory
@@ -40,7 +51,7 @@ final class BridgeHarness: @unchecked Sendable {
     }
 
     /// A relay with one tenant and one site, and a virtual Epson TM-T88VI (it confirms jobs by process ID).
-    static func start(relayFault: String? = nil) async throws -> BridgeHarness {
+    static func start(relayFault: String? = nil, tls: Bool = false) async throws -> BridgeHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let printer = try await VirtualPrinterServer.start(
@@ -48,17 +59,14 @@ final class BridgeHarness: @unchecked Sendable {
         )
         Task { try? await printer.run() }
         let harness = BridgeHarness(directory: directory, printer: printer)
+        if tls { try await harness.makeCertificates() }
         try await harness.startRelay(fault: relayFault)
         let tenant = try await harness.admin(["tenant", "create", "Tenant A"])
         harness.tenantId = tenant["tenantId"] ?? ""
         harness.apiKey = tenant["apiKey"] ?? ""
         let site = try await harness.admin(["site", "create", "--tenant", harness.tenantId, "Branch A"])
         harness.siteId = site["siteId"] ?? ""
-        let enrolled = try await runToEnd(
-            agentExecutable,
-            ["enroll", "--relay", harness.relayURL, "--token", site["enrollmentToken"] ?? "", "--state-dir", harness.agentStateDirectory]
-        )
-        try #require(enrolled.status == 0, "escpos-agent enroll failed: \(enrolled.error)")
+        harness.enrollmentToken = site["enrollmentToken"] ?? ""
         return harness
     }
 
@@ -79,7 +87,7 @@ final class BridgeHarness: @unchecked Sendable {
             arguments: [
                 "serve", "--listen", "127.0.0.1:\(relayPort)", "--port-file", portFile, "--database", database,
                 "--heartbeat", "2", "--accept-timeout", "3",
-            ],
+            ] + (certificateAuthority == nil ? [] : ["--tls-cert", "\(directory)/relay.pem", "--tls-key", "\(directory)/relay.key"]),
             environment: fault.map { ["ESCPOS_BRIDGE_FAULT": $0] } ?? [:],
             logDirectory: directory
         )
@@ -100,6 +108,14 @@ final class BridgeHarness: @unchecked Sendable {
 
     /// Starts the agent with the virtual printer as `front`, and waits until the relay lists the printer.
     func startAgent(fault: String? = nil, waitUntilConnected: Bool = true) async throws {
+        if !enrolled {
+            let result = try await runToEnd(
+                Self.agentExecutable,
+                ["enroll", "--relay", relayURL, "--token", enrollmentToken, "--state-dir", agentStateDirectory] + caArguments
+            )
+            try #require(result.status == 0, "escpos-agent enroll failed: \(result.error)")
+            enrolled = true
+        }
         agent = try ManagedProcess(
             name: "agent",
             executable: Self.agentExecutable,
@@ -107,11 +123,30 @@ final class BridgeHarness: @unchecked Sendable {
                 "run", "--state-dir", agentStateDirectory, "--printer",
                 "front=tcp://127.0.0.1:\(printer.port);profile=epson-tm-t88vi", "--no-discover", "--status-interval",
                 "0.5", "--heartbeat", "2",
-            ],
+            ] + caArguments,
             environment: fault.map { ["ESCPOS_BRIDGE_FAULT": $0] } ?? [:],
             logDirectory: directory
         )
         if waitUntilConnected { try await waitForAgent() }
+    }
+
+    /// A CA and a certificate for 127.0.0.1 signed by it, made with the openssl tool.
+    func makeCertificates() async throws {
+        let d = directory
+        let steps: [[String]] = [
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=escpos test CA", "-keyout", "\(d)/ca.key", "-out", "\(d)/ca.pem"],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "\(d)/relay.key", "-out", "\(d)/relay.csr"],
+            ["x509", "-req", "-in", "\(d)/relay.csr", "-CA", "\(d)/ca.pem", "-CAkey", "\(d)/ca.key", "-CAcreateserial", "-days", "2", "-out", "\(d)/relay.pem", "-extfile", "\(d)/san.cnf"],
+        ]
+        try "subjectAltName=IP:127.0.0.1\n".write(toFile: "\(d)/san.cnf", atomically: true, encoding: .utf8)
+        for step in steps {
+            let result = try await runToEnd("/usr/bin/openssl", step)
+            try #require(result.status == 0, "openssl \(step[0]) failed: \(result.error)")
+        }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .file("\(d)/ca.pem")
+        tlsHTTPClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: tls))
+        certificateAuthority = "\(d)/ca.pem"
     }
 
     /// Waits until the site's agent is connected and has listed its printer.
@@ -169,6 +204,7 @@ final class BridgeHarness: @unchecked Sendable {
         agent?.kill()
         relay?.kill()
         await printer.shutdown()
+        try? await tlsHTTPClient?.shutdown()
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
