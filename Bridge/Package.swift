@@ -115,6 +115,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Submit → printed latency, jobs per second and relay memory per idle agent, with the real processes
+        // (results in ../Benchmarks/bridge.md). Lives here, not in ../Benchmarks, so it shares this package's build.
+        .executableTarget(
+            name: "BridgeBenchmark",
+            dependencies: [
+                "EscPosBridgeClient", "EscPosBridgeProtocol", "EscPosRelay",
+                .product(name: "EscPos", package: "swift-escpos"),
+                .product(name: "EscPosEmulator", package: "swift-escpos"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/BridgeBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EscPosBridgeTests",
             dependencies: [
