@@ -71,7 +71,10 @@ func field(_ json: String, _ name: String) throws -> String {
 let tenant = try run("escpos-relay", ["admin", "tenant", "create", "Bench", "--database", database, "--json"])
 let tenantId = try field(tenant, "tenantId")
 let apiKey = try field(tenant, "apiKey")
-let site = try run("escpos-relay", ["admin", "site", "create", "--tenant", tenantId, "Bench", "--database", database, "--json"])
+let site = try run(
+    "escpos-relay",
+    ["admin", "site", "create", "--tenant", tenantId, "Bench", "--database", database, "--json"]
+)
 let siteId = try field(site, "siteId")
 
 let relay = try spawn(
@@ -82,14 +85,25 @@ let relay = try spawn(
 defer { relay.terminate() }
 var port = 0
 while port == 0 {
-    port = Int((try? String(contentsOfFile: "\(directory)/port", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+    port =
+        Int(
+            (try? String(contentsOfFile: "\(directory)/port", encoding: .utf8))?.trimmingCharacters(
+                in: .whitespacesAndNewlines
+            ) ?? ""
+        ) ?? 0
     try await Task.sleep(for: .milliseconds(20))
 }
 let url = "http://127.0.0.1:\(port)"
-_ = try run("escpos-agent", ["enroll", "--relay", url, "--token", try field(site, "enrollmentToken"), "--state-dir", "\(directory)/agent"])
+_ = try run(
+    "escpos-agent",
+    ["enroll", "--relay", url, "--token", try field(site, "enrollmentToken"), "--state-dir", "\(directory)/agent"]
+)
 let agent = try spawn(
     "escpos-agent",
-    ["run", "--state-dir", "\(directory)/agent", "--printer", "front=tcp://127.0.0.1:\(printer.port);profile=epson-tm-t88vi", "--no-discover"],
+    [
+        "run", "--state-dir", "\(directory)/agent", "--printer",
+        "front=tcp://127.0.0.1:\(printer.port);profile=epson-tm-t88vi", "--no-discover",
+    ],
     log: "\(directory)/agent.log"
 )
 defer { agent.terminate() }
@@ -113,12 +127,20 @@ func request(_ marker: String) -> CreateJobRequest {
 var latencies: [Double] = []
 for index in 0..<jobCount {
     let start = ContinuousClock.now
-    let job = try await client.submit(request("L\(index)"), site: siteId, printer: "front", idempotencyKey: "l\(index)").job
+    let job = try await client.submit(request("L\(index)"), site: siteId, printer: "front", idempotencyKey: "l\(index)")
+        .job
     while try await client.job(job.id).state != .printed { try await Task.sleep(for: .milliseconds(2)) }
     let elapsed = ContinuousClock.now - start
     latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
 }
-print(String(format: "submit → printed, %d jobs one at a time: p50 %.1f ms, p99 %.1f ms", jobCount, percentile(latencies, 0.5), percentile(latencies, 0.99)))
+print(
+    String(
+        format: "submit → printed, %d jobs one at a time: p50 %.1f ms, p99 %.1f ms",
+        jobCount,
+        percentile(latencies, 0.5),
+        percentile(latencies, 0.99)
+    )
+)
 
 // 2. Throughput, 16 requests in flight.
 let throughputJobs = jobCount * 2
@@ -127,14 +149,26 @@ let ids = try await withThrowingTaskGroup(of: String.self) { group in
     var ids: [String] = []
     for index in 0..<throughputJobs {
         if index >= 16, let id = try await group.next() { ids.append(id) }
-        group.addTask { try await client.submit(request("T\(index)"), site: siteId, printer: "front", idempotencyKey: "t\(index)").job.id }
+        group.addTask {
+            try await client.submit(request("T\(index)"), site: siteId, printer: "front", idempotencyKey: "t\(index)")
+                .job.id
+        }
     }
     for try await id in group { ids.append(id) }
     return ids
 }
 for id in ids { while try await client.job(id).state != .printed { try await Task.sleep(for: .milliseconds(5)) } }
-let seconds = Double((ContinuousClock.now - start).components.attoseconds) / 1e18 + Double((ContinuousClock.now - start).components.seconds)
-print(String(format: "throughput: %d jobs in %.2f s = %.0f jobs/s (one relay, one agent, one virtual printer)", throughputJobs, seconds, Double(throughputJobs) / seconds))
+let seconds =
+    Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+    + Double((ContinuousClock.now - start).components.seconds)
+print(
+    String(
+        format: "throughput: %d jobs in %.2f s = %.0f jobs/s (one relay, one agent, one virtual printer)",
+        throughputJobs,
+        seconds,
+        Double(throughputJobs) / seconds
+    )
+)
 
 // 3. Memory per idle agent: sessions that say hello and stay silent (pings answered by the client library).
 let store = try SQLiteRelayStore(path: "\(directory)/relay.sqlite")
@@ -146,7 +180,15 @@ for index in 0..<idleAgents {
 try await Task.sleep(for: .seconds(2))
 let before = residentKiB(of: relay.processIdentifier)
 let hello = try MessageCoding.encode(
-    AgentMessage.hello(Hello(agentVersion: "bench", agentInstance: "idle", protocols: [BridgeProtocol.subprotocol], clock: Date(), spool: []))
+    AgentMessage.hello(
+        Hello(
+            agentVersion: "bench",
+            agentInstance: "idle",
+            protocols: [BridgeProtocol.subprotocol],
+            clock: Date(),
+            spool: []
+        )
+    )
 )
 let idle = Task {
     await withTaskGroup(of: Void.self) { group in
@@ -175,6 +217,14 @@ for _ in 0..<600 {
 }
 try await Task.sleep(for: .seconds(3))
 let after = residentKiB(of: relay.processIdentifier)
-print(String(format: "relay memory: %d KiB before, %d KiB with %d idle agents connected = %.1f KiB per agent", before, after, connected - 1, Double(after - before) / Double(max(connected - 1, 1))))
+print(
+    String(
+        format: "relay memory: %d KiB before, %d KiB with %d idle agents connected = %.1f KiB per agent",
+        before,
+        after,
+        connected - 1,
+        Double(after - before) / Double(max(connected - 1, 1))
+    )
+)
 idle.cancel()
 await printer.shutdown()

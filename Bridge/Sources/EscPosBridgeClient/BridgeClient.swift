@@ -86,7 +86,12 @@ public struct BridgeClient: Sendable {
     }
 
     /// Sends a job request as it is; `replayed` tells whether the relay had it already under this key.
-    public func submit(_ body: CreateJobRequest, site: String, printer: String, idempotencyKey: String) async throws
+    public func submit(
+        _ body: CreateJobRequest,
+        site: String,
+        printer: String,
+        idempotencyKey: String
+    ) async throws
         -> (job: Job, replayed: Bool)
     {
         let (status, data) = try await send(
@@ -103,7 +108,12 @@ public struct BridgeClient: Sendable {
         return try decode(Job.self, status: status, data: data)
     }
 
-    public func jobs(site: String? = nil, state: JobState? = nil, limit: Int? = nil, after: String? = nil) async throws
+    public func jobs(
+        site: String? = nil,
+        state: JobState? = nil,
+        limit: Int? = nil,
+        after: String? = nil
+    ) async throws
         -> JobPage
     {
         var query: [String] = []
@@ -111,7 +121,10 @@ public struct BridgeClient: Sendable {
         if let state { query.append("state=\(state.rawValue)") }
         if let limit { query.append("limit=\(limit)") }
         if let after { query.append("after=\(escape(after))") }
-        let (status, data) = try await send(.GET, "/v1/jobs" + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
+        let (status, data) = try await send(
+            .GET,
+            "/v1/jobs" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        )
         return try decode(JobPage.self, status: status, data: data)
     }
 
@@ -155,7 +168,11 @@ public struct BridgeClient: Sendable {
     }
 
     /// Polls a job until it is final (printed, failed, in doubt, expired or canceled) or `timeout` passes.
-    public func waitUntilFinished(_ jobId: String, timeout: Duration = .seconds(60), pollInterval: Duration = .milliseconds(100))
+    public func waitUntilFinished(
+        _ jobId: String,
+        timeout: Duration = .seconds(60),
+        pollInterval: Duration = .milliseconds(100)
+    )
         async throws -> Job
     {
         let deadline = ContinuousClock.now + timeout
@@ -181,11 +198,18 @@ public struct BridgeClient: Sendable {
     }
 
     private func escape(_ component: String) -> String {
-        component.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?&=")))
+        component.addingPercentEncoding(
+            withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?&="))
+        )
             ?? component
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: Data? = nil, headers: [(String, String)] = [])
+    private func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        body: Data? = nil,
+        headers: [(String, String)] = []
+    )
         async throws -> (Int, Data)
     {
         var request = HTTPClientRequest(url: relay + path)
@@ -205,8 +229,12 @@ public struct BridgeClient: Sendable {
 
     private func decode<T: Decodable>(_ type: T.Type, status: Int, data: Data) throws -> T {
         guard (200..<300).contains(status) else {
-            let body = (try? BridgeJSON.decoder().decode(APIErrorResponse.self, from: data))?.error
-                ?? APIErrorResponse.Body(code: "http\(status)", message: String(decoding: data.prefix(500), as: UTF8.self))
+            let body =
+                (try? BridgeJSON.decoder().decode(APIErrorResponse.self, from: data))?.error
+                ?? APIErrorResponse.Body(
+                    code: "http\(status)",
+                    message: String(decoding: data.prefix(500), as: UTF8.self)
+                )
             throw BridgeClientError(status: status, error: body)
         }
         return try BridgeJSON.decoder().decode(type, from: data)

@@ -105,7 +105,10 @@ public enum MessageCoding {
 
     /// Reads an agent's frame.
     /// - Throws: ``MessageError`` saying what is wrong.
-    public static func decodeAgentMessage(_ text: String, maximumBytes: Int = BridgeProtocol.defaultMaximumFrameBytes)
+    public static func decodeAgentMessage(
+        _ text: String,
+        maximumBytes: Int = BridgeProtocol.defaultMaximumFrameBytes
+    )
         throws(MessageError) -> Framed<AgentMessage>
     {
         let (envelope, data) = try readEnvelope(text, maximumBytes: maximumBytes)
@@ -126,7 +129,10 @@ public enum MessageCoding {
 
     /// Reads a relay's frame.
     /// - Throws: ``MessageError`` saying what is wrong.
-    public static func decodeRelayMessage(_ text: String, maximumBytes: Int = BridgeProtocol.defaultMaximumFrameBytes)
+    public static func decodeRelayMessage(
+        _ text: String,
+        maximumBytes: Int = BridgeProtocol.defaultMaximumFrameBytes
+    )
         throws(MessageError) -> Framed<RelayMessage>
     {
         let (envelope, data) = try readEnvelope(text, maximumBytes: maximumBytes)
@@ -167,7 +173,11 @@ public enum MessageCoding {
         return (envelope, data)
     }
 
-    private static func payload<T: Decodable>(_ type: T.Type, _ envelope: Envelope, _ data: Data) throws(MessageError)
+    private static func payload<T: Decodable>(
+        _ type: T.Type,
+        _ envelope: Envelope,
+        _ data: Data
+    ) throws(MessageError)
         -> T
     {
         do {

@@ -33,9 +33,10 @@ struct AgentConnection: Sendable {
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, request: HTTPRequest) async {
         let writer = Writer(outbound)
-        let protocols = request.headerFields[.secWebSocketProtocol]?.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        } ?? []
+        let protocols =
+            request.headerFields[.secWebSocketProtocol]?.split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            } ?? []
         guard protocols.contains(BridgeProtocol.subprotocol) else {
             await writer.close(.unsupportedVersion, "this relay speaks \(BridgeProtocol.subprotocol)")
             return
@@ -76,7 +77,10 @@ struct AgentConnection: Sendable {
             )
             logger[metadataKey: "epoch"] = "\(epoch)"
             let sessionId = BridgeID.make()
-            let (wakeups, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+            let (wakeups, wakeContinuation) = AsyncStream.makeStream(
+                of: Void.self,
+                bufferingPolicy: .bufferingNewest(1)
+            )
             await hub.register(
                 siteId: siteId,
                 session: AgentHub.Session(
@@ -105,7 +109,13 @@ struct AgentConnection: Sendable {
             let sessionLogger = logger
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    await pumpOffers(siteId: siteId, epoch: epoch, wakeups: wakeups, writer: writer, logger: sessionLogger)
+                    await pumpOffers(
+                        siteId: siteId,
+                        epoch: epoch,
+                        wakeups: wakeups,
+                        writer: writer,
+                        logger: sessionLogger
+                    )
                 }
                 group.addTask {
                     // Re-checks for offers that timed out, and wakes the pump at least once a second.
@@ -122,7 +132,13 @@ struct AgentConnection: Sendable {
                         }
                         do {
                             let framed = try MessageCoding.decodeAgentMessage(text)
-                            try await handle(framed.message, siteId: siteId, writer: writer, wake: { wakeContinuation.yield() }, logger: logger)
+                            try await handle(
+                                framed.message,
+                                siteId: siteId,
+                                writer: writer,
+                                wake: { wakeContinuation.yield() },
+                                logger: logger
+                            )
                         } catch let error as MessageError {
                             logger.warning("agent message refused", metadata: ["error": "\(error.message)"])
                             await writer.close(error.closeCode, error.message)
@@ -148,7 +164,8 @@ struct AgentConnection: Sendable {
         var listed = Set<String>()
         for entry in hello.spool {
             listed.insert(entry.jobId)
-            guard BridgeID.isWellFormed(entry.jobId), let state = try await store.state(siteId: siteId, jobId: entry.jobId)
+            guard BridgeID.isWellFormed(entry.jobId),
+                let state = try await store.state(siteId: siteId, jobId: entry.jobId)
             else {
                 entries.append(Reconcile.Entry(jobId: entry.jobId, state: nil))
                 continue
@@ -165,7 +182,9 @@ struct AgentConnection: Sendable {
             } else if entry.state == .printing || entry.state == .waiting {
                 try await store.updateState(siteId: siteId, jobId: entry.jobId, state: entry.state, reason: nil)
             }
-            entries.append(Reconcile.Entry(jobId: entry.jobId, state: try await store.state(siteId: siteId, jobId: entry.jobId)))
+            entries.append(
+                Reconcile.Entry(jobId: entry.jobId, state: try await store.state(siteId: siteId, jobId: entry.jobId))
+            )
         }
         // A job an agent accepted is never handed to another: if this agent does not list it, nobody can
         // say whether it printed.

@@ -11,7 +11,8 @@ struct RESTRoutes: Sendable {
     let hub: AgentHub
     let configuration: RelayConfiguration
 
-    static let idempotencyKeyField = HTTPField.Name("Idempotency-Key")!
+    // "Idempotency-Key" is a valid field name, so the failable initializer cannot fail here.
+    static let idempotencyKeyField = HTTPField.Name("Idempotency-Key") ?? .contentMD5
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in "ok\n" }
@@ -90,7 +91,11 @@ struct RESTRoutes: Sendable {
             )
         }
         guard key.utf8.count <= 255, key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw APIFailure(.badRequest, "invalidIdempotencyKey", "the Idempotency-Key must be 1–255 visible ASCII characters")
+            throw APIFailure(
+                .badRequest,
+                "invalidIdempotencyKey",
+                "the Idempotency-Key must be 1–255 visible ASCII characters"
+            )
         }
         let body = try await readJSONObject(request, limit: configuration.maximumJobBytes * 2)
         let known: Set<String> = ["document", "raw", "copies", "expiresIn", "externalId", "metadata", "priority"]
@@ -130,7 +135,9 @@ struct RESTRoutes: Sendable {
             do {
                 let text = try DocumentValidator().validate(document, profileName: printer.profile)
                 guard text.utf8.count <= configuration.maximumDocumentBytes else {
-                    throw invalid("the document has \(text.utf8.count) bytes; the limit is \(configuration.maximumDocumentBytes)")
+                    throw invalid(
+                        "the document has \(text.utf8.count) bytes; the limit is \(configuration.maximumDocumentBytes)"
+                    )
                 }
                 content = .document(text)
             } catch let error as APIErrorResponse {
@@ -166,7 +173,10 @@ struct RESTRoutes: Sendable {
         switch try await store.createJob(new) {
         case .created(let job):
             FaultPoint.afterJobCommitBefore201.reached()
-            context.logger.info("job queued", metadata: ["tenant": "\(tenant)", "site": "\(siteId)", "job": "\(job.id)"])
+            context.logger.info(
+                "job queued",
+                metadata: ["tenant": "\(tenant)", "site": "\(siteId)", "job": "\(job.id)"]
+            )
             await hub.wake(siteId)
             return try json(job, status: .created)
         case .replayed(let job):
@@ -180,7 +190,11 @@ struct RESTRoutes: Sendable {
         case .notFound:
             throw APIFailure.notFound("printer")
         case .queueFull(let limit):
-            throw APIFailure(.tooManyRequests, "queueFull", "the site has \(limit) jobs waiting; wait for some to print")
+            throw APIFailure(
+                .tooManyRequests,
+                "queueFull",
+                "the site has \(limit) jobs waiting; wait for some to print"
+            )
         }
     }
 

@@ -24,7 +24,11 @@ public struct Relay: Sendable {
     let hub = AgentHub()
     let logger: Logger
 
-    public init(configuration: RelayConfiguration, store: any RelayStore, logger: Logger = Logger(label: "escpos-relay")) {
+    public init(
+        configuration: RelayConfiguration,
+        store: any RelayStore,
+        logger: Logger = Logger(label: "escpos-relay")
+    ) {
         self.configuration = configuration
         self.store = store
         self.logger = logger
@@ -37,7 +41,9 @@ public struct Relay: Sendable {
 
     /// The Hummingbird application, for running it in your own service group.
     /// - Parameter onListening: Called with the port once the server listens.
-    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws
+    public func application(
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws
         -> some ApplicationProtocol
     {
         let router = Router(context: BasicRequestContext.self)
@@ -47,9 +53,10 @@ public struct Relay: Sendable {
         agentRouter.ws(RouterPath(BridgeProtocol.agentPath)) { request, _ in
             // The subprotocol is echoed when offered; the session closes with 4009 otherwise, so the agent
             // learns why instead of seeing a failed handshake.
-            let offered = request.headers[.secWebSocketProtocol]?.split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespaces)
-            } ?? []
+            let offered =
+                request.headers[.secWebSocketProtocol]?.split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                } ?? []
             return offered.contains(BridgeProtocol.subprotocol)
                 ? .upgrade([.secWebSocketProtocol: BridgeProtocol.subprotocol]) : .upgrade([:])
         } onUpgrade: { inbound, outbound, context in

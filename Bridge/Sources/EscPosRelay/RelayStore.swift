@@ -9,7 +9,11 @@ public protocol RelayStore: Sendable {
     func createTenant(name: String) async throws -> (tenantId: String, apiKey: String)
     func createAPIKey(tenantId: String) async throws -> (keyId: String, apiKey: String)
     func revokeAPIKey(keyId: String) async throws -> Bool
-    func createSite(tenantId: String, name: String, tokenLifetime: Duration) async throws
+    func createSite(
+        tenantId: String,
+        name: String,
+        tokenLifetime: Duration
+    ) async throws
         -> (siteId: String, enrollmentToken: String, expiresAt: Date)
     func revokeSite(siteId: String) async throws -> Bool
     func tenantExists(_ tenantId: String) async throws -> Bool
@@ -50,7 +54,13 @@ public protocol RelayStore: Sendable {
     /// Marks up to `limit` jobs of the site offered in `epoch` and returns their offers: queued jobs, and
     /// offered jobs of an earlier session or offered longer ago than `acceptTimeout`. High priority first,
     /// then submission order.
-    func takeOffers(siteId: String, epoch: Int, limit: Int, acceptTimeout: Duration, now: Date) async throws
+    func takeOffers(
+        siteId: String,
+        epoch: Int,
+        limit: Int,
+        acceptTimeout: Duration,
+        now: Date
+    ) async throws
         -> [JobOffer]
     /// How many jobs of the site are offered in `epoch` and not yet accepted.
     func unacceptedCount(siteId: String, epoch: Int) async throws -> Int

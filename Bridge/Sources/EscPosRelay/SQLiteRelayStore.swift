@@ -77,7 +77,10 @@ public final class SQLiteRelayStore: RelayStore {
         let keyId = BridgeID.make()
         let (key, secret) = Secrets.makeAPIKey(id: keyId)
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO tenants(id, name, created_at) VALUES (?, ?, ?)", arguments: [tenantId, name, Self.now()])
+            try db.execute(
+                sql: "INSERT INTO tenants(id, name, created_at) VALUES (?, ?, ?)",
+                arguments: [tenantId, name, Self.now()]
+            )
             try db.execute(
                 sql: "INSERT INTO api_keys(id, tenant_id, secret_hash, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [keyId, tenantId, Secrets.hash(secret), Self.now()]
@@ -108,7 +111,11 @@ public final class SQLiteRelayStore: RelayStore {
         }
     }
 
-    public func createSite(tenantId: String, name: String, tokenLifetime: Duration) async throws
+    public func createSite(
+        tenantId: String,
+        name: String,
+        tokenLifetime: Duration
+    ) async throws
         -> (siteId: String, enrollmentToken: String, expiresAt: Date)
     {
         let siteId = BridgeID.make()
@@ -154,7 +161,11 @@ public final class SQLiteRelayStore: RelayStore {
 
     public func sitesRevoked(since date: Date) async throws -> [String] {
         try await pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM sites WHERE revoked_at >= ?", arguments: [date.timeIntervalSince1970])
+            try String.fetchAll(
+                db,
+                sql: "SELECT id FROM sites WHERE revoked_at >= ?",
+                arguments: [date.timeIntervalSince1970]
+            )
         }
     }
 
@@ -187,7 +198,10 @@ public final class SQLiteRelayStore: RelayStore {
                     arguments: [tokenHash, Self.now()]
                 )
             else { return nil }
-            try db.execute(sql: "UPDATE enrollment_tokens SET used_at = ? WHERE token_hash = ?", arguments: [Self.now(), tokenHash])
+            try db.execute(
+                sql: "UPDATE enrollment_tokens SET used_at = ? WHERE token_hash = ?",
+                arguments: [Self.now(), tokenHash]
+            )
             let agentId = BridgeID.make()
             let secret = BridgeID.secret(bytes: 32)
             try db.execute(
@@ -287,8 +301,12 @@ public final class SQLiteRelayStore: RelayStore {
 
     public func site(tenantId: String, siteId: String) async throws -> Site? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM sites WHERE tenant_id = ? AND id = ?", arguments: [tenantId, siteId])
-                .map(Self.site)
+            try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM sites WHERE tenant_id = ? AND id = ?",
+                arguments: [tenantId, siteId]
+            )
+            .map(Self.site)
         }
     }
 
@@ -324,8 +342,12 @@ public final class SQLiteRelayStore: RelayStore {
 
     public func job(tenantId: String, jobId: String) async throws -> Job? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE tenant_id = ? AND id = ?", arguments: [tenantId, jobId])
-                .map(Self.job)
+            try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM jobs WHERE tenant_id = ? AND id = ?",
+                arguments: [tenantId, jobId]
+            )
+            .map(Self.job)
         }
     }
 
@@ -360,7 +382,11 @@ public final class SQLiteRelayStore: RelayStore {
     public func events(tenantId: String, jobId: String) async throws -> [JobEvent]? {
         try await pool.read { db in
             guard
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM jobs WHERE tenant_id = ? AND id = ?", arguments: [tenantId, jobId])
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT 1 FROM jobs WHERE tenant_id = ? AND id = ?",
+                    arguments: [tenantId, jobId]
+                )
                     == true
             else { return nil }
             return try Row.fetchAll(
@@ -406,7 +432,8 @@ public final class SQLiteRelayStore: RelayStore {
             let open =
                 try Int.fetchOne(
                     db,
-                    sql: "SELECT COUNT(*) FROM jobs WHERE site_id = ? AND state IN ('queued','offered','accepted','printing','waiting')",
+                    sql:
+                        "SELECT COUNT(*) FROM jobs WHERE site_id = ? AND state IN ('queued','offered','accepted','printing','waiting')",
                     arguments: [new.siteId]
                 ) ?? 0
             guard open < limit else { return .queueFull(limit: limit) }
@@ -416,7 +443,9 @@ public final class SQLiteRelayStore: RelayStore {
                     INSERT INTO idempotency_keys(tenant_id, key, request_hash, job_id, response_json, created_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [new.tenantId, new.idempotencyKey, new.requestHash, job.id, try BridgeJSON.text(job), Self.now()]
+                arguments: [
+                    new.tenantId, new.idempotencyKey, new.requestHash, job.id, try BridgeJSON.text(job), Self.now(),
+                ]
             )
             return .created(job)
         }
@@ -471,7 +500,8 @@ public final class SQLiteRelayStore: RelayStore {
             let state = JobState(rawValue: row["state"]) ?? .queued
             guard state == .queued || state == .offered else { return .tooLate(state) }
             try Self.transition(db, jobId: jobId, from: state, to: .canceled, actor: .api, detail: nil)
-            guard let job = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [jobId]).map(Self.job)
+            guard
+                let job = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [jobId]).map(Self.job)
             else { return .notFound }
             return .canceled(job, wasOffered: state == .offered)
         }
@@ -508,7 +538,13 @@ public final class SQLiteRelayStore: RelayStore {
 
     // MARK: Delivery
 
-    public func takeOffers(siteId: String, epoch: Int, limit: Int, acceptTimeout: Duration, now: Date) async throws
+    public func takeOffers(
+        siteId: String,
+        epoch: Int,
+        limit: Int,
+        acceptTimeout: Duration,
+        now: Date
+    ) async throws
         -> [JobOffer]
     {
         guard limit > 0 else { return [] }
@@ -535,7 +571,14 @@ public final class SQLiteRelayStore: RelayStore {
                         """,
                     arguments: [now.timeIntervalSince1970, epoch, now.timeIntervalSince1970, jobId]
                 )
-                try Self.event(db, jobId: jobId, from: from, to: .offered, actor: .relay, detail: "attempt \(attempts + 1), session \(epoch)")
+                try Self.event(
+                    db,
+                    jobId: jobId,
+                    from: from,
+                    to: .offered,
+                    actor: .relay,
+                    detail: "attempt \(attempts + 1), session \(epoch)"
+                )
                 offers.append(
                     JobOffer(
                         jobId: jobId,
@@ -579,10 +622,17 @@ public final class SQLiteRelayStore: RelayStore {
         try await pool.write { db in
             guard let current = try Self.state(db, siteId: siteId, jobId: jobId), !current.isFinal else { return }
             if current == state {
-                let stored = try String.fetchOne(db, sql: "SELECT waiting_reason FROM jobs WHERE id = ?", arguments: [jobId])
+                let stored = try String.fetchOne(
+                    db,
+                    sql: "SELECT waiting_reason FROM jobs WHERE id = ?",
+                    arguments: [jobId]
+                )
                 if stored == reason?.rawValue { return }
             }
-            try db.execute(sql: "UPDATE jobs SET waiting_reason = ? WHERE id = ?", arguments: [reason?.rawValue, jobId])
+            try db.execute(
+                sql: "UPDATE jobs SET waiting_reason = ? WHERE id = ?",
+                arguments: [reason?.rawValue, jobId]
+            )
             try Self.transition(db, jobId: jobId, from: current, to: state, actor: .agent, detail: reason?.rawValue)
         }
     }
@@ -597,8 +647,17 @@ public final class SQLiteRelayStore: RelayStore {
                 arguments: [json, result.jobId]
             )
             var detail = result.detail
-            if let confirmation = result.confirmation { detail = "confirmed by \(confirmation.rawValue)" + (detail.map { "; \($0)" } ?? "") }
-            try Self.transition(db, jobId: result.jobId, from: current, to: result.outcome.state, actor: .agent, detail: detail)
+            if let confirmation = result.confirmation {
+                detail = "confirmed by \(confirmation.rawValue)" + (detail.map { "; \($0)" } ?? "")
+            }
+            try Self.transition(
+                db,
+                jobId: result.jobId,
+                from: current,
+                to: result.outcome.state,
+                actor: .agent,
+                detail: detail
+            )
             return true
         }
     }
@@ -611,7 +670,8 @@ public final class SQLiteRelayStore: RelayStore {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT id, agent_instance FROM jobs WHERE site_id = ? AND state IN ('accepted','printing','waiting')",
+                sql:
+                    "SELECT id, agent_instance FROM jobs WHERE site_id = ? AND state IN ('accepted','printing','waiting')",
                 arguments: [siteId]
             ).map { ($0["id"], $0["agent_instance"]) }
         }
@@ -720,7 +780,10 @@ public final class SQLiteRelayStore: RelayStore {
             copies: row["copies"],
             priority: JobPriority(rawValue: row["priority"]) ?? .normal,
             externalId: row["external_id"],
-            metadata: (try? JSONDecoder().decode([String: String].self, from: Data((row["metadata_json"] as String).utf8)))
+            metadata: (try? JSONDecoder().decode(
+                [String: String].self,
+                from: Data((row["metadata_json"] as String).utf8)
+            ))
                 ?? [:],
             reprintOf: row["reprint_of"],
             createdAt: Date(timeIntervalSince1970: row["created_at"]),

@@ -60,7 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key the relay speaks HTTPS and WSS.")
+    @Option(
+        name: .customLong("tls-cert"),
+        help: "PEM certificate chain; with --tls-key the relay speaks HTTPS and WSS."
+    )
     var tlsCertificate: String?
 
     @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.")
@@ -69,13 +72,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds between heartbeats and pings (a silent peer is dead after 2 × this + 5 s).")
     var heartbeat = 30
 
-    @Option(name: .customLong("accept-timeout"), help: "Seconds before an offer the agent did not accept is sent again.")
+    @Option(
+        name: .customLong("accept-timeout"),
+        help: "Seconds before an offer the agent did not accept is sent again."
+    )
     var acceptTimeout = 10
 
     @Option(name: .customLong("port-file"), help: "Write the port listened on to this file (with port 0, for scripts).")
     var portFile: String?
 
-    @Flag(name: .customLong("insecure-http"), help: "Allow plain HTTP on an address other than loopback (behind a TLS proxy).")
+    @Flag(
+        name: .customLong("insecure-http"),
+        help: "Allow plain HTTP on an address other than loopback (behind a TLS proxy)."
+    )
     var insecureHTTP = false
 
     func validate() throws {
@@ -89,7 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
             )
         }
         guard (1...3600).contains(heartbeat) else { throw ValidationError("--heartbeat must be 1–3600 seconds") }
-        guard (1...3600).contains(acceptTimeout) else { throw ValidationError("--accept-timeout must be 1–3600 seconds") }
+        guard (1...3600).contains(acceptTimeout) else {
+            throw ValidationError("--accept-timeout must be 1–3600 seconds")
+        }
     }
 
     func address() throws -> (String, Int) {
@@ -105,7 +116,8 @@ struct ServeCommand: AsyncParsableCommand {
         let (host, port) = try address()
         let store = try database.open()
         var logger = Logger(label: "escpos-relay")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let relay = Relay(
             configuration: RelayConfiguration(
                 host: host,

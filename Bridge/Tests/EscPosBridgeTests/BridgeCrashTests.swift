@@ -29,7 +29,8 @@ struct BridgeCrashTests {
     /// A job of more than one transport chunk (16 KiB), so a kill can fall between its chunks: the marker
     /// line, then `ESC @` (which prints nothing) many times, then a cut.
     static func longJob(marker: String) -> CreateJobRequest {
-        let bytes = Array("ORDER \(marker)\n".utf8) + Array(repeating: [0x1B, 0x40], count: 20_000).flatMap { $0 }
+        let bytes =
+            Array("ORDER \(marker)\n".utf8) + Array(repeating: [0x1B, 0x40], count: 20_000).flatMap { $0 }
             + [0x1D, 0x56, 0x00]
         return CreateJobRequest(raw: Data(bytes).base64EncodedString())
     }
@@ -41,7 +42,12 @@ struct BridgeCrashTests {
         try await harness.startAgent(fault: fault.point)
         let marker = "KILL-\(fault.point)"
         let request = fault.point == "mid_stream" ? Self.longJob(marker: marker) : BridgeHarness.receipt(marker: marker)
-        let job = try await harness.client.submit(request, site: harness.siteId, printer: "front", idempotencyKey: marker).job
+        let job = try await harness.client.submit(
+            request,
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: marker
+        ).job
         let died = await harness.agent?.waitForExit(timeout: .seconds(30)) ?? false
         try #require(died, "the agent did not reach \(fault.point): \(harness.agent?.log ?? "")")
         #expect(harness.agent?.exit.bySignal == true)
@@ -76,7 +82,12 @@ struct BridgeCrashTests {
         let request = BridgeHarness.receipt(marker: marker)
         var jobId: String?
         do {
-            jobId = try await harness.client.submit(request, site: harness.siteId, printer: "front", idempotencyKey: marker).job.id
+            jobId = try await harness.client.submit(
+                request,
+                site: harness.siteId,
+                printer: "front",
+                idempotencyKey: marker
+            ).job.id
         } catch {
             // The relay died before answering: the backend retries with the same key below.
         }
@@ -84,7 +95,12 @@ struct BridgeCrashTests {
         try #require(died, "the relay did not reach \(point): \(harness.relay?.log ?? "")")
         try await harness.startRelay()
         try await harness.waitForAgent()
-        let retried = try await harness.client.submit(request, site: harness.siteId, printer: "front", idempotencyKey: marker)
+        let retried = try await harness.client.submit(
+            request,
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: marker
+        )
         #expect(retried.replayed, "the retry finds the job committed before the crash")
         if let jobId { #expect(retried.job.id == jobId) }
         let final = try await harness.waitUntilFinished(retried.job.id)

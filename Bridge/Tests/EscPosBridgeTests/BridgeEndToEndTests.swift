@@ -43,7 +43,11 @@ struct BridgeEndToEndTests {
         #expect(harness.printedCount(of: "TLS-1") == 1)
         // Plain HTTP to the TLS port gets no answer.
         await #expect(throws: (any Error).self) {
-            _ = try await BridgeClient(relay: "http://127.0.0.1:\(harness.relayPort)", apiKey: harness.apiKey, timeout: .seconds(3)).sites()
+            _ = try await BridgeClient(
+                relay: "http://127.0.0.1:\(harness.relayPort)",
+                apiKey: harness.apiKey,
+                timeout: .seconds(3)
+            ).sites()
         }
     }
 
@@ -56,7 +60,12 @@ struct BridgeEndToEndTests {
         let answers = try await withThrowingTaskGroup(of: (Job, Bool).self) { group in
             for _ in 0..<50 {
                 group.addTask {
-                    try await client.submit(BridgeHarness.receipt(marker: "DUP"), site: site, printer: "front", idempotencyKey: "same-key")
+                    try await client.submit(
+                        BridgeHarness.receipt(marker: "DUP"),
+                        site: site,
+                        printer: "front",
+                        idempotencyKey: "same-key"
+                    )
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -69,12 +78,28 @@ struct BridgeEndToEndTests {
         #expect(try await client.jobs(site: site).jobs.count == 1)
 
         await #expect {
-            _ = try await client.submit(BridgeHarness.receipt(marker: "OTHER"), site: site, printer: "front", idempotencyKey: "same-key")
-        } throws: { ($0 as? BridgeClientError)?.status == 422 && ($0 as? BridgeClientError)?.error.code == "idempotencyKeyReused" }
+            _ = try await client.submit(
+                BridgeHarness.receipt(marker: "OTHER"),
+                site: site,
+                printer: "front",
+                idempotencyKey: "same-key"
+            )
+        } throws: {
+            ($0 as? BridgeClientError)?.status == 422
+                && ($0 as? BridgeClientError)?.error.code == "idempotencyKeyReused"
+        }
 
         await #expect {
-            _ = try await client.submit(BridgeHarness.receipt(marker: "NOKEY"), site: site, printer: "front", idempotencyKey: "")
-        } throws: { ($0 as? BridgeClientError)?.status == 400 && ($0 as? BridgeClientError)?.error.code == "missingIdempotencyKey" }
+            _ = try await client.submit(
+                BridgeHarness.receipt(marker: "NOKEY"),
+                site: site,
+                printer: "front",
+                idempotencyKey: ""
+            )
+        } throws: {
+            ($0 as? BridgeClientError)?.status == 400
+                && ($0 as? BridgeClientError)?.error.code == "missingIdempotencyKey"
+        }
     }
 
     @Test func aDocumentThatDoesNotValidateIsRefusedWithItsPathBeforeAnythingIsQueued() async throws {
@@ -142,7 +167,9 @@ struct BridgeEndToEndTests {
         let agentB = try ManagedProcess(
             name: "agent-b",
             executable: BridgeHarness.agentExecutable,
-            arguments: ["run", "--state-dir", stateB, "--printer", "front=tcp://127.0.0.1:\(printerB.port)", "--no-discover"],
+            arguments: [
+                "run", "--state-dir", stateB, "--printer", "front=tcp://127.0.0.1:\(printerB.port)", "--no-discover",
+            ],
             logDirectory: harness.directory
         )
         defer { agentB.kill() }
@@ -155,17 +182,30 @@ struct BridgeEndToEndTests {
         await #expect(performing: { _ = try await clientB.reprint(job.id) }, throws: notFound)
         await #expect(performing: { _ = try await clientB.site(harness.siteId) }, throws: notFound)
         await #expect(performing: { _ = try await clientB.printers(site: harness.siteId) }, throws: notFound)
-        await #expect(performing: { _ = try await clientB.test(site: harness.siteId, printer: "front", kind: .connectivity) }, throws: notFound)
-        await #expect(performing: {
-            _ = try await clientB.submit(BridgeHarness.receipt(marker: "ISO-B"), site: harness.siteId, printer: "front", idempotencyKey: "iso-b")
-        }, throws: notFound)
+        await #expect(
+            performing: { _ = try await clientB.test(site: harness.siteId, printer: "front", kind: .connectivity) },
+            throws: notFound
+        )
+        await #expect(
+            performing: {
+                _ = try await clientB.submit(
+                    BridgeHarness.receipt(marker: "ISO-B"),
+                    site: harness.siteId,
+                    printer: "front",
+                    idempotencyKey: "iso-b"
+                )
+            },
+            throws: notFound
+        )
         #expect(try await clientB.jobs().jobs.isEmpty)
         #expect(try await clientB.sites().map(\.id) == [siteB["siteId"] ?? ""])
 
         // The old system sent a job to any connected desktop client. Here, with only site B's agent
         // connected, a job for site A waits for site A's agent and never reaches B's printer.
         let deadline = ContinuousClock.now + .seconds(15)
-        while ContinuousClock.now < deadline, (try? await clientB.printers(site: siteB["siteId"] ?? ""))?.isEmpty ?? true {
+        while ContinuousClock.now < deadline,
+            (try? await clientB.printers(site: siteB["siteId"] ?? ""))?.isEmpty ?? true
+        {
             try await Task.sleep(for: .milliseconds(100))
         }
         let waiting = try await harness.client.submit(
@@ -188,7 +228,9 @@ struct BridgeEndToEndTests {
         let start = ContinuousClock.now
         var seen = false
         while ContinuousClock.now - start < .seconds(2) {
-            if let printer = try await harness.client.printers(site: harness.siteId).first, printer.status?.paper == .out {
+            if let printer = try await harness.client.printers(site: harness.siteId).first,
+                printer.status?.paper == .out
+            {
                 seen = true
                 break
             }
@@ -227,7 +269,12 @@ struct BridgeEndToEndTests {
         try await Task.sleep(for: .seconds(1))
         var request = BridgeHarness.receipt(marker: "LATE")
         request.expiresIn = 2
-        let job = try await harness.client.submit(request, site: harness.siteId, printer: "front", idempotencyKey: "late-1").job
+        let job = try await harness.client.submit(
+            request,
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: "late-1"
+        ).job
         try await Task.sleep(for: .seconds(4))
         harness.printer.setCondition(PrinterCondition())
         let final = try await harness.waitUntilFinished(job.id)

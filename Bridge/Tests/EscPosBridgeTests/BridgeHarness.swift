@@ -52,10 +52,15 @@ final class BridgeHarness: @unchecked Sendable {
 
     /// A relay with one tenant and one site, and a virtual Epson TM-T88VI (it confirms jobs by process ID).
     static func start(relayFault: String? = nil, tls: Bool = false) async throws -> BridgeHarness {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let printer = try await VirtualPrinterServer.start(
-            VirtualPrinterServer.Configuration(port: 0, profile: try PrinterProfile.named("epson-tm-t88vi"), idleTimeout: .seconds(5))
+            VirtualPrinterServer.Configuration(
+                port: 0,
+                profile: try PrinterProfile.named("epson-tm-t88vi"),
+                idleTimeout: .seconds(5)
+            )
         )
         Task { try? await printer.run() }
         let harness = BridgeHarness(directory: directory, printer: printer)
@@ -72,8 +77,14 @@ final class BridgeHarness: @unchecked Sendable {
 
     /// Runs `escpos-relay admin … --json` on this relay's database.
     func admin(_ arguments: [String]) async throws -> [String: String] {
-        let result = try await runToEnd(Self.relayExecutable, ["admin"] + arguments + ["--database", database, "--json"])
-        try #require(result.status == 0, "escpos-relay admin \(arguments.joined(separator: " ")) failed: \(result.error)")
+        let result = try await runToEnd(
+            Self.relayExecutable,
+            ["admin"] + arguments + ["--database", database, "--json"]
+        )
+        try #require(
+            result.status == 0,
+            "escpos-relay admin \(arguments.joined(separator: " ")) failed: \(result.error)"
+        )
         return try JSONDecoder().decode([String: String].self, from: Data(result.output.utf8))
     }
 
@@ -87,7 +98,9 @@ final class BridgeHarness: @unchecked Sendable {
             arguments: [
                 "serve", "--listen", "127.0.0.1:\(relayPort)", "--port-file", portFile, "--database", database,
                 "--heartbeat", "2", "--accept-timeout", "3",
-            ] + (certificateAuthority == nil ? [] : ["--tls-cert", "\(directory)/relay.pem", "--tls-key", "\(directory)/relay.key"]),
+            ]
+                + (certificateAuthority == nil
+                    ? [] : ["--tls-cert", "\(directory)/relay.pem", "--tls-key", "\(directory)/relay.key"]),
             environment: fault.map { ["ESCPOS_BRIDGE_FAULT": $0] } ?? [:],
             logDirectory: directory
         )
@@ -111,7 +124,8 @@ final class BridgeHarness: @unchecked Sendable {
         if !enrolled {
             let result = try await runToEnd(
                 Self.agentExecutable,
-                ["enroll", "--relay", relayURL, "--token", enrollmentToken, "--state-dir", agentStateDirectory] + caArguments
+                ["enroll", "--relay", relayURL, "--token", enrollmentToken, "--state-dir", agentStateDirectory]
+                    + caArguments
             )
             try #require(result.status == 0, "escpos-agent enroll failed: \(result.error)")
             enrolled = true
@@ -134,9 +148,18 @@ final class BridgeHarness: @unchecked Sendable {
     func makeCertificates() async throws {
         let d = directory
         let steps: [[String]] = [
-            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=escpos test CA", "-keyout", "\(d)/ca.key", "-out", "\(d)/ca.pem"],
-            ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "\(d)/relay.key", "-out", "\(d)/relay.csr"],
-            ["x509", "-req", "-in", "\(d)/relay.csr", "-CA", "\(d)/ca.pem", "-CAkey", "\(d)/ca.key", "-CAcreateserial", "-days", "2", "-out", "\(d)/relay.pem", "-extfile", "\(d)/san.cnf"],
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=escpos test CA", "-keyout",
+                "\(d)/ca.key", "-out", "\(d)/ca.pem",
+            ],
+            [
+                "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "\(d)/relay.key", "-out",
+                "\(d)/relay.csr",
+            ],
+            [
+                "x509", "-req", "-in", "\(d)/relay.csr", "-CA", "\(d)/ca.pem", "-CAkey", "\(d)/ca.key",
+                "-CAcreateserial", "-days", "2", "-out", "\(d)/relay.pem", "-extfile", "\(d)/san.cnf",
+            ],
         ]
         try "subjectAltName=IP:127.0.0.1\n".write(toFile: "\(d)/san.cnf", atomically: true, encoding: .utf8)
         for step in steps {
@@ -145,7 +168,10 @@ final class BridgeHarness: @unchecked Sendable {
         }
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .file("\(d)/ca.pem")
-        tlsHTTPClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: tls))
+        tlsHTTPClient = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(tlsConfiguration: tls)
+        )
         certificateAuthority = "\(d)/ca.pem"
     }
 

@@ -18,11 +18,20 @@ struct BridgeOperationsTests {
         for index in 1...3 {
             var request = BridgeHarness.receipt(marker: "NORMAL-\(index)")
             if index == 1 { request.copies = 2 }
-            ids.append(try await harness.client.submit(request, site: harness.siteId, printer: "front", idempotencyKey: "n\(index)").job.id)
+            ids.append(
+                try await harness.client.submit(
+                    request,
+                    site: harness.siteId,
+                    printer: "front",
+                    idempotencyKey: "n\(index)"
+                ).job.id
+            )
         }
         var kitchen = BridgeHarness.receipt(marker: "KITCHEN")
         kitchen.priority = .high
-        ids.append(try await harness.client.submit(kitchen, site: harness.siteId, printer: "front", idempotencyKey: "k").job.id)
+        ids.append(
+            try await harness.client.submit(kitchen, site: harness.siteId, printer: "front", idempotencyKey: "k").job.id
+        )
         try await Task.sleep(for: .seconds(2))
         harness.printer.setCondition(PrinterCondition())
         for id in ids { #expect(try await harness.waitUntilFinished(id).state == .printed) }

@@ -26,7 +26,8 @@ struct HostileFrameTests {
                 case 0 where !bytes.isEmpty: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
                 case 1: bytes = Array(bytes.prefix(position))
                 case 2 where !bytes.isEmpty: bytes.insert(contentsOf: bytes[position...].prefix(16), at: position)
-                case 3: bytes.insert(contentsOf: Array("\"\\u0000{[1e999,".utf8).shuffled(using: &generator), at: position)
+                case 3:
+                    bytes.insert(contentsOf: Array("\"\\u0000{[1e999,".utf8).shuffled(using: &generator), at: position)
                 default: if !bytes.isEmpty { bytes.remove(at: position) }
                 }
             }
@@ -74,7 +75,8 @@ struct HostileFrameTests {
         request.body = .bytes(ByteBuffer(string: #"{"token":"\#(site["enrollmentToken"] ?? "")"}"#))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 16)
-        let credential = try BridgeJSON.decoder().decode(EnrollResponse.self, from: Data(body.readableBytesView)).credential
+        let credential = try BridgeJSON.decoder().decode(EnrollResponse.self, from: Data(body.readableBytesView))
+            .credential
         let url = "ws://127.0.0.1:\(harness.relayPort)/v1/agent"
         let hello = try MessageCoding.encode(
             AgentMessage.hello(Hello(agentVersion: "test", agentInstance: "x", protocols: [], clock: Date(), spool: []))
@@ -85,10 +87,21 @@ struct HostileFrameTests {
         #expect(try await Self.session(url: url, credential: nil, frames: [hello]) == 4003)
         let forged = String(credential.prefix(37)) + String(repeating: "0", count: 64)
         #expect(try await Self.session(url: url, credential: forged, frames: [hello]) == 4003)
-        #expect(try await Self.session(url: url, credential: credential, frames: [#"{"v":1,"type":"heartbeat","mid":"m","queueDepth":1}"#]) == 4004)
+        #expect(
+            try await Self.session(
+                url: url,
+                credential: credential,
+                frames: [#"{"v":1,"type":"heartbeat","mid":"m","queueDepth":1}"#]
+            ) == 4004
+        )
         #expect(try await Self.session(url: url, credential: credential, frames: [hello, "{not json"]) == 4004)
-        #expect(try await Self.session(url: url, credential: credential, frames: [#"{"v":9,"type":"hello","mid":"m"}"#]) == 4009)
-        let huge = #"{"v":1,"type":"heartbeat","mid":"m","queueDepth":1,"pad":""# + String(repeating: "x", count: 2_000_000) + "\"}"
+        #expect(
+            try await Self.session(url: url, credential: credential, frames: [#"{"v":9,"type":"hello","mid":"m"}"#])
+                == 4009
+        )
+        let huge =
+            #"{"v":1,"type":"heartbeat","mid":"m","queueDepth":1,"pad":""# + String(repeating: "x", count: 2_000_000)
+            + "\"}"
         #expect(try await Self.session(url: url, credential: credential, frames: [hello, huge]) == 4013)
         // Unknown types and fields are tolerated: the session stays open until the client leaves.
         let tolerated = try await withThrowingTaskGroup(of: UInt16?.self) { group in
@@ -96,8 +109,10 @@ struct HostileFrameTests {
                 try await Self.session(
                     url: url,
                     credential: credential,
-                    frames: [hello, #"{"v":1,"type":"printer:discovered","mid":"m","x":[1,2]}"#,
-                        #"{"v":1,"type":"heartbeat","mid":"m","queueDepth":0,"later":{"a":1}}"#]
+                    frames: [
+                        hello, #"{"v":1,"type":"printer:discovered","mid":"m","x":[1,2]}"#,
+                        #"{"v":1,"type":"heartbeat","mid":"m","queueDepth":0,"later":{"a":1}}"#,
+                    ]
                 )
             }
             group.addTask {

@@ -6,7 +6,13 @@ final class ManagedProcess: @unchecked Sendable {
     let process = Process()
     let logPath: String
 
-    init(name: String, executable: String, arguments: [String], environment: [String: String] = [:], logDirectory: String)
+    init(
+        name: String,
+        executable: String,
+        arguments: [String],
+        environment: [String: String] = [:],
+        logDirectory: String
+    )
         throws
     {
         self.name = name
@@ -61,7 +67,10 @@ final class ManagedProcess: @unchecked Sendable {
 }
 
 /// Runs a command to its end and returns its standard output (for `escpos-relay admin` and `escpos-agent enroll`).
-func runToEnd(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+func runToEnd(
+    _ executable: String,
+    _ arguments: [String]
+) async throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

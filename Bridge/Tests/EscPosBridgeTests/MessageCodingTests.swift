@@ -23,7 +23,13 @@ import Testing
         #expect(text.contains("\"type\":\"job.offer\""))
         #expect(text.contains("\"v\":1"))
 
-        let result = JobResult(jobId: offer.jobId, outcome: .printed, bytesSent: 3, confirmation: .processID, at: offer.expiresAt)
+        let result = JobResult(
+            jobId: offer.jobId,
+            outcome: .printed,
+            bytesSent: 3,
+            confirmation: .processID,
+            at: offer.expiresAt
+        )
         let back = try MessageCoding.decodeAgentMessage(try MessageCoding.encode(AgentMessage.jobResult(result)))
         #expect(back.message == .jobResult(result))
     }
@@ -31,7 +37,9 @@ import Testing
     @Test func unknownTypesAndFieldsAreTolerated() throws {
         let unknown = try MessageCoding.decodeAgentMessage(#"{"v":1,"type":"printer.discovered","mid":"x","extra":1}"#)
         #expect(unknown.message == .unknown(type: "printer.discovered"))
-        let heartbeat = try MessageCoding.decodeAgentMessage(#"{"v":1,"type":"heartbeat","mid":"x","queueDepth":2,"later":true}"#)
+        let heartbeat = try MessageCoding.decodeAgentMessage(
+            #"{"v":1,"type":"heartbeat","mid":"x","queueDepth":2,"later":true}"#
+        )
         #expect(heartbeat.message == .heartbeat(Heartbeat(queueDepth: 2)))
     }
 

@@ -8,7 +8,13 @@ import Testing
     static func everyMessage() throws -> [String] {
         let jobId = BridgeID.make()
         let status = PrinterState(online: true, paper: .nearEnd, problems: ["paper near end"])
-        let result = JobResult(jobId: jobId, outcome: .printed, bytesSent: 120, confirmation: .processID, printerStatus: status)
+        let result = JobResult(
+            jobId: jobId,
+            outcome: .printed,
+            bytesSent: 120,
+            confirmation: .processID,
+            printerStatus: status
+        )
         let agent: [AgentMessage] = [
             .hello(
                 Hello(
@@ -16,10 +22,22 @@ import Testing
                     agentInstance: BridgeID.make(),
                     protocols: [BridgeProtocol.subprotocol],
                     clock: Date(),
-                    spool: [.init(jobId: jobId, state: .printing), .init(jobId: jobId, state: .printed, result: result)]
+                    spool: [
+                        .init(jobId: jobId, state: .printing), .init(jobId: jobId, state: .printed, result: result),
+                    ]
                 )
             ),
-            .printers(PrinterList(printers: [PrinterDescription(printerId: "front", transport: "tcp", profile: "epson-tm-t88vi", columns: 42, hasBackChannel: true)])),
+            .printers(
+                PrinterList(printers: [
+                    PrinterDescription(
+                        printerId: "front",
+                        transport: "tcp",
+                        profile: "epson-tm-t88vi",
+                        columns: 42,
+                        hasBackChannel: true
+                    )
+                ])
+            ),
             .status(StatusReport(printerId: "front", status: status)),
             .jobAccepted(JobAccepted(jobId: jobId, agentInstance: "i")),
             .jobState(JobStateUpdate(jobId: jobId, state: .waiting, reason: .paperOut)),
@@ -28,7 +46,16 @@ import Testing
             .heartbeat(Heartbeat(queueDepth: 3)),
         ]
         let relay: [RelayMessage] = [
-            .welcome(Welcome(sessionEpoch: 2, siteId: BridgeID.make(), serverTime: Date(), heartbeatSeconds: 30, maximumJobBytes: 1 << 20, window: 8)),
+            .welcome(
+                Welcome(
+                    sessionEpoch: 2,
+                    siteId: BridgeID.make(),
+                    serverTime: Date(),
+                    heartbeatSeconds: 30,
+                    maximumJobBytes: 1 << 20,
+                    window: 8
+                )
+            ),
             .reconcile(Reconcile(jobs: [.init(jobId: jobId, state: .accepted), .init(jobId: "gone", state: nil)])),
             .jobOffer(
                 JobOffer(
