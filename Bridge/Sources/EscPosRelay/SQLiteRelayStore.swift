@@ -641,7 +641,10 @@ public final class SQLiteRelayStore: RelayStore {
         let json = try BridgeJSON.text(result)
         return try await pool.write { db in
             guard let current = try Self.state(db, siteId: siteId, jobId: result.jobId) else { return false }
-            guard !current.isFinal else { return true }
+            // A cancel can cross an offer the agent had already accepted: what the paper got wins, so a
+            // canceled job the agent printed anyway is recorded as printed.
+            let canceledButHandled = current == .canceled && result.outcome != .expired
+            guard !current.isFinal || canceledButHandled else { return true }
             try db.execute(
                 sql: "UPDATE jobs SET result_json = ?, waiting_reason = NULL WHERE id = ?",
                 arguments: [json, result.jobId]
