@@ -153,7 +153,7 @@ public struct BridgeClient: Sendable {
         return try decode(Site.self, status: status, data: data)
     }
 
-    public func printers(site: String) async throws -> [EscPosBridgeProtocol.Printer] {
+    public func printers(site: String) async throws -> [SitePrinter] {
         let (status, data) = try await send(.GET, "/v1/sites/\(escape(site))/printers")
         return try decode(PrinterListResponse.self, status: status, data: data).printers
     }

@@ -52,9 +52,10 @@ public struct PrinterState: Codable, Sendable, Hashable {
 
     /// Why a job cannot print now, or `nil` when it can.
     public var waitingReason: WaitingReason? {
-        if !online { return .offline }
+        // Printers report themselves offline while the paper is out or the cover open: the cause comes first.
         if paper == .out { return .paperOut }
         if coverOpen { return .coverOpen }
+        if !online { return .offline }
         if error != .none { return .printerError }
         return nil
     }

@@ -171,7 +171,7 @@ public struct SiteList: Codable, Sendable, Hashable {
 }
 
 /// A printer of a site, with the condition its agent last reported.
-public struct Printer: Codable, Sendable, Hashable {
+public struct SitePrinter: Codable, Sendable, Hashable {
     public var id: String
     public var siteId: String
     public var transport: String
@@ -201,8 +201,8 @@ public struct Printer: Codable, Sendable, Hashable {
 
 /// A site's printers.
 public struct PrinterListResponse: Codable, Sendable, Hashable {
-    public var printers: [Printer]
-    public init(printers: [Printer]) { self.printers = printers }
+    public var printers: [SitePrinter]
+    public init(printers: [SitePrinter]) { self.printers = printers }
 }
 
 /// The body of `POST /v1/sites/{site}/printers/{printer}/test`.

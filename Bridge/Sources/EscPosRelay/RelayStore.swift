@@ -39,8 +39,8 @@ public protocol RelayStore: Sendable {
     // MARK: The REST API's reads (tenant-scoped)
     func sites(tenantId: String) async throws -> [Site]
     func site(tenantId: String, siteId: String) async throws -> Site?
-    func printers(tenantId: String, siteId: String) async throws -> [Printer]?
-    func printer(tenantId: String, siteId: String, printerId: String) async throws -> Printer?
+    func printers(tenantId: String, siteId: String) async throws -> [SitePrinter]?
+    func printer(tenantId: String, siteId: String, printerId: String) async throws -> SitePrinter?
     func job(tenantId: String, jobId: String) async throws -> Job?
     func jobs(tenantId: String, query: JobQuery) async throws -> JobPage
     func events(tenantId: String, jobId: String) async throws -> [JobEvent]?

@@ -310,7 +310,7 @@ public final class SQLiteRelayStore: RelayStore {
         }
     }
 
-    public func printers(tenantId: String, siteId: String) async throws -> [Printer]? {
+    public func printers(tenantId: String, siteId: String) async throws -> [SitePrinter]? {
         try await pool.read { db in
             guard
                 try Bool.fetchOne(
@@ -327,7 +327,7 @@ public final class SQLiteRelayStore: RelayStore {
         }
     }
 
-    public func printer(tenantId: String, siteId: String, printerId: String) async throws -> Printer? {
+    public func printer(tenantId: String, siteId: String, printerId: String) async throws -> SitePrinter? {
         try await pool.read { db in
             try Row.fetchOne(
                 db,
@@ -758,8 +758,8 @@ public final class SQLiteRelayStore: RelayStore {
         )
     }
 
-    private static func printer(_ row: Row) -> Printer {
-        Printer(
+    private static func printer(_ row: Row) -> SitePrinter {
+        SitePrinter(
             id: row["printer_id"],
             siteId: row["site_id"],
             transport: row["transport"],
