@@ -158,6 +158,13 @@ struct RelayAddress: Sendable {
         default:
             throw AgentError(.invalidArgument, "\(text): the relay URL starts with https:// (or http:// to loopback)")
         }
+        // The WebSocket client sends the host as the TLS server name, which cannot be an IP address.
+        if usesTLS, host.contains(":") || host.allSatisfy({ $0.isNumber || $0 == "." }) {
+            throw AgentError(
+                .invalidArgument,
+                "\(text): over TLS give the relay's host name (the one in its certificate), not an IP address"
+            )
+        }
         let authority = url.drop(while: { $0 != ":" }).dropFirst(3)
         httpURL = (usesTLS ? "https://" : "http://") + authority
         webSocketURL = (usesTLS ? "wss://" : "ws://") + authority + BridgeProtocol.agentPath

@@ -172,16 +172,16 @@ struct RESTRoutes: Sendable {
             reprintOf: nil
         )
         switch try await store.createJob(new) {
-        case .created(let job):
+        case .created(let job, let response):
             FaultPoint.afterJobCommitBefore201.reached()
             context.logger.info(
                 "job queued",
                 metadata: ["tenant": "\(tenant)", "site": "\(siteId)", "job": "\(job.id)"]
             )
             await hub.wake(siteId)
-            return try json(job, status: .created)
-        case .replayed(let job):
-            return try json(job, status: .ok)
+            return jsonText(response, status: .created)
+        case .replayed(_, let response):
+            return jsonText(response, status: .ok)
         case .keyReused:
             throw APIFailure(
                 .unprocessableContent,
@@ -330,6 +330,14 @@ struct RESTRoutes: Sendable {
         } catch let error as DecodingError {
             throw APIFailure(.badRequest, "invalidJSON", MessageCoding.describe(error))
         }
+    }
+
+    private func jsonText(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
     }
 
     private func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -111,10 +111,10 @@ public struct NewJob: Sendable, Hashable {
 
 /// What `createJob` did.
 public enum CreateJobOutcome: Sendable, Hashable {
-    /// A new job.
-    case created(Job)
-    /// The key was used before with the same request: the first answer again.
-    case replayed(Job)
+    /// A new job, and the answer's JSON text (kept, so a replay is byte for byte the same).
+    case created(Job, response: String)
+    /// The key was used before with the same request: the first answer's text again.
+    case replayed(Job, response: String)
     /// The key was used before with another request.
     case keyReused
     /// The site or printer does not exist for this tenant.

@@ -417,7 +417,7 @@ public final class SQLiteRelayStore: RelayStore {
             ) {
                 guard Secrets.equal(row["request_hash"], new.requestHash) else { return .keyReused }
                 let text: String = row["response_json"]
-                return .replayed(try BridgeJSON.decoder().decode(Job.self, from: Data(text.utf8)))
+                return .replayed(try BridgeJSON.decoder().decode(Job.self, from: Data(text.utf8)), response: text)
             }
             guard
                 try Bool.fetchOne(
@@ -438,16 +438,15 @@ public final class SQLiteRelayStore: RelayStore {
                 ) ?? 0
             guard open < limit else { return .queueFull(limit: limit) }
             let job = try Self.insertJob(new, db: db)
+            let response = try BridgeJSON.text(job)
             try db.execute(
                 sql: """
                     INSERT INTO idempotency_keys(tenant_id, key, request_hash, job_id, response_json, created_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
-                    new.tenantId, new.idempotencyKey, new.requestHash, job.id, try BridgeJSON.text(job), Self.now(),
-                ]
+                arguments: [new.tenantId, new.idempotencyKey, new.requestHash, job.id, response, Self.now()]
             )
-            return .created(job)
+            return .created(job, response: response)
         }
     }
 

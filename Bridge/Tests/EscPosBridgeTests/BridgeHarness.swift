@@ -37,7 +37,10 @@ final class BridgeHarness: @unchecked Sendable {
     /// trusts it.
     var certificateAuthority: String?
     var tlsHTTPClient: HTTPClient?
-    var relayURL: String { "\(certificateAuthority == nil ? "http" : "https")://127.0.0.1:\(relayPort)" }
+    /// Over TLS the relay is named `localhost` (its certificate's name: a TLS server name cannot be an IP).
+    var relayURL: String {
+        certificateAuthority == nil ? "http://127.0.0.1:\(relayPort)" : "https://localhost:\(relayPort)"
+    }
     var client: BridgeClient {
         BridgeClient(relay: relayURL, apiKey: apiKey, httpClient: tlsHTTPClient ?? .shared, timeout: .seconds(10))
     }
@@ -153,7 +156,7 @@ final class BridgeHarness: @unchecked Sendable {
                 "\(d)/ca.key", "-out", "\(d)/ca.pem",
             ],
             [
-                "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "\(d)/relay.key", "-out",
+                "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "\(d)/relay.key", "-out",
                 "\(d)/relay.csr",
             ],
             [
@@ -161,7 +164,7 @@ final class BridgeHarness: @unchecked Sendable {
                 "-CAcreateserial", "-days", "2", "-out", "\(d)/relay.pem", "-extfile", "\(d)/san.cnf",
             ],
         ]
-        try "subjectAltName=IP:127.0.0.1\n".write(toFile: "\(d)/san.cnf", atomically: true, encoding: .utf8)
+        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(toFile: "\(d)/san.cnf", atomically: true, encoding: .utf8)
         for step in steps {
             let result = try await runToEnd("/usr/bin/openssl", step)
             try #require(result.status == 0, "openssl \(step[0]) failed: \(result.error)")

@@ -49,7 +49,31 @@ struct HostileFrameTests {
         url: String,
         credential: String?,
         subprotocol: String? = BridgeProtocol.subprotocol,
-        frames: [String]
+        frames: [String],
+        closeAfter: Duration? = nil
+    ) async throws -> UInt16? {
+        // A session the relay fails to close ends the test with a clear failure instead of a hang.
+        try await withThrowingTaskGroup(of: UInt16?.self) { group in
+            group.addTask {
+                try await Self.run(url: url, credential: credential, subprotocol: subprotocol, frames: frames, closeAfter: closeAfter)
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(30))
+                Issue.record("the relay did not close the session within 30 s")
+                return 0
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    private static func run(
+        url: String,
+        credential: String?,
+        subprotocol: String?,
+        frames: [String],
+        closeAfter: Duration?
     ) async throws -> UInt16? {
         var headers = HTTPFields()
         if let credential { headers[.authorization] = "Bearer \(credential)" }
@@ -60,6 +84,11 @@ struct HostileFrameTests {
             logger: Logger(label: "hostile")
         ) { inbound, outbound, _ in
             for frame in frames { try await outbound.write(.text(frame)) }
+            if let closeAfter {
+                // Reading goes on meanwhile in the client, so a close from the relay still ends the session.
+                try await Task.sleep(for: closeAfter)
+                try? await outbound.close(.normalClosure, reason: "done")
+            }
             for try await _ in inbound.messages(maxSize: 4 << 20) {}
         }
         if case .unknown(let code) = close?.closeCode { return code }
@@ -104,26 +133,16 @@ struct HostileFrameTests {
             + "\"}"
         #expect(try await Self.session(url: url, credential: credential, frames: [hello, huge]) == 4013)
         // Unknown types and fields are tolerated: the session stays open until the client leaves.
-        let tolerated = try await withThrowingTaskGroup(of: UInt16?.self) { group in
-            group.addTask {
-                try await Self.session(
-                    url: url,
-                    credential: credential,
-                    frames: [
-                        hello, #"{"v":1,"type":"printer:discovered","mid":"m","x":[1,2]}"#,
-                        #"{"v":1,"type":"heartbeat","mid":"m","queueDepth":0,"later":{"a":1}}"#,
-                    ]
-                )
-            }
-            group.addTask {
-                try await Task.sleep(for: .seconds(2))
-                return 0
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-        #expect(tolerated == 0, "the relay did not close a session that sent only unknown types and fields")
+        let tolerated = try await Self.session(
+            url: url,
+            credential: credential,
+            frames: [
+                hello, #"{"v":1,"type":"printer:discovered","mid":"m","x":[1,2]}"#,
+                #"{"v":1,"type":"heartbeat","mid":"m","queueDepth":0,"later":{"a":1}}"#,
+            ],
+            closeAfter: .seconds(2)
+        )
+        #expect(tolerated == nil, "the relay did not close a session that sent only unknown types and fields")
         var health = HTTPClientRequest(url: harness.relayURL + "/healthz")
         health.method = .GET
         #expect(try await HTTPClient.shared.execute(health, timeout: .seconds(5)).status == .ok)
