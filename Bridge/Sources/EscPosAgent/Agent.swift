@@ -100,7 +100,10 @@ public actor Agent {
         try await spool.prune()
         var printers = configuration.printers
         if configuration.discover { printers += await discoveredPrinters(excluding: printers) }
-        try await spool.setMeta("printers", printers.map { "\($0.id)=\($0.uri) (\($0.profile.name))" }.joined(separator: "\n"))
+        try await spool.setMeta(
+            "printers",
+            printers.map { "\($0.id)=\($0.uri) (\($0.profile.name))" }.joined(separator: "\n")
+        )
         for printer in printers {
             workers[printer.id] = PrinterWorker(
                 printer: printer,
@@ -129,7 +132,8 @@ public actor Agent {
             case .usb: id = "usb-" + "\(printer.uri)".filter { $0.isLetter || $0.isNumber }.suffix(20)
             default: return nil
             }
-            guard PrinterDescription.isValidID(id), !configured.contains(where: { $0.id == id || $0.uri == printer.uri })
+            guard PrinterDescription.isValidID(id),
+                !configured.contains(where: { $0.id == id || $0.uri == printer.uri })
             else { return nil }
             logger.info("found a printer", metadata: ["printer": "\(id)", "uri": "\(printer.uri)"])
             return ConfiguredPrinter(id: id, uri: printer.uri, profile: .generic80mm)
@@ -167,7 +171,10 @@ public actor Agent {
                         "the relay refused this agent's credential (revoked or unknown); enroll again with `escpos-agent enroll`"
                     )
                 case .unsupportedVersion?:
-                    throw AgentError(.unsupportedVersion, "the relay speaks another protocol version; update escpos-agent")
+                    throw AgentError(
+                        .unsupportedVersion,
+                        "the relay speaks another protocol version; update escpos-agent"
+                    )
                 case .superseded?:
                     logger.warning("another agent of this site connected; staying away a while")
                     delay = configuration.supersededDelay
@@ -188,7 +195,8 @@ public actor Agent {
 
     /// Full jitter: a random time between the minimum and min(maximum, minimum × 2^attempt).
     private func backoff(_ attempt: Int) -> Duration {
-        let minimum = Double(configuration.reconnectMinimum.components.seconds)
+        let minimum =
+            Double(configuration.reconnectMinimum.components.seconds)
             + Double(configuration.reconnectMinimum.components.attoseconds) / 1e18
         let maximum = Double(configuration.reconnectMaximum.components.seconds)
         let cap = min(maximum, minimum * pow(2, Double(min(attempt, 16))))
@@ -228,7 +236,9 @@ public actor Agent {
                     agentInstance: spool.agentInstance,
                     protocols: [BridgeProtocol.subprotocol],
                     clock: Date(),
-                    spool: spooled.map { Hello.SpoolEntry(jobId: $0.jobId, state: $0.state.jobState, result: $0.result) }
+                    spool: spooled.map {
+                        Hello.SpoolEntry(jobId: $0.jobId, state: $0.state.jobState, result: $0.result)
+                    }
                 )
             )
         )
@@ -263,7 +273,10 @@ public actor Agent {
                 metadata: ["relay": "\(relay.httpURL)", "epoch": "\(welcome.sessionEpoch)"]
             )
             FileHandle.standardError.write(
-                Data("connected to \(relay.httpURL) as site \(welcome.siteId) (session epoch \(welcome.sessionEpoch))\n".utf8)
+                Data(
+                    "connected to \(relay.httpURL) as site \(welcome.siteId) (session epoch \(welcome.sessionEpoch))\n"
+                        .utf8
+                )
             )
         case .reconcile(let reconcile):
             for entry in reconcile.jobs { try await spool.reconcile(jobId: entry.jobId, relayState: entry.state) }
@@ -278,7 +291,14 @@ public actor Agent {
         case .printerTest(let test):
             guard let worker = workers[test.printerId] else {
                 try await session.send(
-                    .testResult(TestResult(testId: test.testId, printerId: test.printerId, success: false, detail: "no such printer"))
+                    .testResult(
+                        TestResult(
+                            testId: test.testId,
+                            printerId: test.printerId,
+                            success: false,
+                            detail: "no such printer"
+                        )
+                    )
                 )
                 return
             }
@@ -296,7 +316,13 @@ public actor Agent {
         guard let worker = workers[offer.printerId] else {
             try await session.send(
                 .jobResult(
-                    JobResult(jobId: offer.jobId, outcome: .failed, bytesSent: 0, errorCode: "unknownPrinter", detail: "this agent has no printer \(offer.printerId)")
+                    JobResult(
+                        jobId: offer.jobId,
+                        outcome: .failed,
+                        bytesSent: 0,
+                        errorCode: "unknownPrinter",
+                        detail: "this agent has no printer \(offer.printerId)"
+                    )
                 )
             )
             return
@@ -304,7 +330,13 @@ public actor Agent {
         guard let bytes = offer.content.bytes, Secrets.sha256(bytes) == offer.sha256 else {
             try await session.send(
                 .jobResult(
-                    JobResult(jobId: offer.jobId, outcome: .failed, bytesSent: 0, errorCode: "checksumMismatch", detail: "the job's body does not match its SHA-256")
+                    JobResult(
+                        jobId: offer.jobId,
+                        outcome: .failed,
+                        bytesSent: 0,
+                        errorCode: "checksumMismatch",
+                        detail: "the job's body does not match its SHA-256"
+                    )
                 )
             )
             return

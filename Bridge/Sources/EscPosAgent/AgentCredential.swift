@@ -57,7 +57,9 @@ public struct AgentCredential: Codable, Sendable, Hashable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(self)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard descriptor >= 0 else { throw AgentError(.io, "cannot create \(temporary): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else {
+                throw AgentError(.io, "cannot create \(temporary): \(String(cString: strerror(errno)))")
+            }
             let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             let synced = fsync(descriptor)
             close(descriptor)
@@ -81,7 +83,12 @@ public enum Enrollment {
     /// Enrolls with the relay and writes the credential to the state directory.
     /// - Throws: ``AgentError``: the token refused, the relay unreachable, TLS required.
     @discardableResult
-    public static func enroll(relay: String, token: String, stateDirectory: String, caFile: String? = nil)
+    public static func enroll(
+        relay: String,
+        token: String,
+        stateDirectory: String,
+        caFile: String? = nil
+    )
         async throws(AgentError) -> AgentCredential
     {
         let base = try RelayAddress(relay)
@@ -117,7 +124,11 @@ public enum Enrollment {
         return credential
     }
 
-    private static func post(_ body: EnrollRequest, to url: String, client: HTTPClient) async -> Result<(UInt, Data), AgentError> {
+    private static func post(
+        _ body: EnrollRequest,
+        to url: String,
+        client: HTTPClient
+    ) async -> Result<(UInt, Data), AgentError> {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

@@ -143,7 +143,9 @@ actor PrinterWorker {
 
     private func process(_ job: Spool.Entry) async throws {
         if job.expiresAt <= (await relayNow()) {
-            try await finish(JobResult(jobId: job.jobId, outcome: .expired, bytesSent: 0, detail: "not printed before it expired"))
+            try await finish(
+                JobResult(jobId: job.jobId, outcome: .expired, bytesSent: 0, detail: "not printed before it expired")
+            )
             return
         }
         let bytes: [UInt8]
@@ -151,7 +153,13 @@ actor PrinterWorker {
             bytes = try compile(job)
         } catch let error as EscPosError {
             try await finish(
-                JobResult(jobId: job.jobId, outcome: .failed, bytesSent: 0, errorCode: error.code.rawValue, detail: error.description)
+                JobResult(
+                    jobId: job.jobId,
+                    outcome: .failed,
+                    bytesSent: 0,
+                    errorCode: error.code.rawValue,
+                    detail: error.description
+                )
             )
             return
         }
@@ -175,7 +183,11 @@ actor PrinterWorker {
                 printer.uri,
                 options: TransportOptions(connectTimeout: .seconds(5), jobTimeout: .seconds(120))
             ) { transport in
-                let device = Printer(transport: transport, profile: printer.profile, options: Printer.Options(confirmJobs: true))
+                let device = Printer(
+                    transport: transport,
+                    profile: printer.profile,
+                    options: Printer.Options(confirmJobs: true)
+                )
                 var last: Printer.JobResult?
                 for _ in 0..<job.copies {
                     last = try await device.send(bytes) { progress in
@@ -207,7 +219,10 @@ actor PrinterWorker {
         } catch let error as TransportError where handedOver.value == 0 {
             // Nothing reached the printer: the job is safe to try again (until it expires).
             try await spool.requeue(job.jobId)
-            logger.warning("printer unreachable; the job waits", metadata: ["job": "\(job.jobId)", "error": "\(error.message)"])
+            logger.warning(
+                "printer unreachable; the job waits",
+                metadata: ["job": "\(job.jobId)", "error": "\(error.message)"]
+            )
             status = .unreachable(error.message)
             await send(.status(StatusReport(printerId: printer.id, status: .unreachable(error.message))))
             if waitingReasons[job.jobId] != .offline {
@@ -295,7 +310,13 @@ actor PrinterWorker {
                     status: status
                 )
             } catch {
-                return TestResult(testId: request.testId, printerId: printer.id, success: false, detail: "\(error)", status: status)
+                return TestResult(
+                    testId: request.testId,
+                    printerId: printer.id,
+                    success: false,
+                    detail: "\(error)",
+                    status: status
+                )
             }
         }
     }

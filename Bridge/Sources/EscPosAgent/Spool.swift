@@ -89,7 +89,8 @@ public final class Spool: Sendable {
     /// Stores an offer unless the job is known; returns the job as the spool has it, and whether it is new.
     public func receive(_ offer: JobOffer) async throws -> (entry: Entry, isNew: Bool) {
         try await pool.write { db in
-            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE job_id = ?", arguments: [offer.jobId]) {
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE job_id = ?", arguments: [offer.jobId])
+            {
                 return (Self.entry(existing), false)
             }
             let now = Date().timeIntervalSince1970
@@ -159,7 +160,9 @@ public final class Spool: Sendable {
                     UPDATE jobs SET state = ?, result_json = ?, bytes_sent = ?, reported = ?, updated_at = ?
                     WHERE job_id = ?
                     """,
-                arguments: [state.rawValue, json, result.bytesSent, reported, Date().timeIntervalSince1970, result.jobId]
+                arguments: [
+                    state.rawValue, json, result.bytesSent, reported, Date().timeIntervalSince1970, result.jobId,
+                ]
             )
         }
     }
@@ -186,7 +189,8 @@ public final class Spool: Sendable {
                 outcome: .inDoubt,
                 bytesSent: 0,
                 errorCode: "interrupted",
-                detail: "the agent stopped while the job was going to the printer; it may have printed, wholly or partly"
+                detail:
+                    "the agent stopped while the job was going to the printer; it may have printed, wholly or partly"
             )
             try await finish(result)
             results.append(result)
@@ -237,7 +241,13 @@ public final class Spool: Sendable {
     /// Drops a job not yet printing (the relay canceled it); returns whether it was dropped.
     public func cancel(_ jobId: String) async throws -> Bool {
         try await pool.write { db in
-            let result = JobResult(jobId: jobId, outcome: .failed, bytesSent: 0, errorCode: "canceled", detail: "canceled by the relay")
+            let result = JobResult(
+                jobId: jobId,
+                outcome: .failed,
+                bytesSent: 0,
+                errorCode: "canceled",
+                detail: "canceled by the relay"
+            )
             try db.execute(
                 sql: "UPDATE jobs SET state = 'failed', result_json = ? WHERE job_id = ? AND state = 'received'",
                 arguments: [try BridgeJSON.text(result), jobId]
@@ -254,7 +264,8 @@ public final class Spool: Sendable {
                 if let state = State(rawValue: row["state"]) { byState[state] = row["n"] }
             }
             let unreported =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE reported = 0 AND result_json IS NOT NULL") ?? 0
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE reported = 0 AND result_json IS NOT NULL")
+                ?? 0
             return (byState, unreported)
         }
     }
@@ -284,7 +295,9 @@ public final class Spool: Sendable {
     }
 
     public func meta(_ key: String) async throws -> String? {
-        try await pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
     }
 
     private func setState(_ jobId: String, _ state: State, from: [State]) async throws {

@@ -90,7 +90,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try printers()
-        guard (0.1...3600).contains(statusInterval) else { throw ValidationError("--status-interval must be 0.1–3600 seconds") }
+        guard (0.1...3600).contains(statusInterval) else {
+            throw ValidationError("--status-interval must be 0.1–3600 seconds")
+        }
         guard (1...3600).contains(heartbeat) else { throw ValidationError("--heartbeat must be 1–3600 seconds") }
     }
 
@@ -129,7 +131,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var logger = Logger(label: "escpos-agent")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let configuration = AgentConfiguration(
             stateDirectory: state.stateDirectory,
             printers: try printers(),
@@ -148,7 +151,7 @@ struct RunCommand: AsyncParsableCommand {
                 source.resume()
                 return source
             }
-            defer { signals.forEach { $0.cancel() } }
+            defer { for source in signals { source.cancel() } }
             do {
                 try await task.value
             } catch is CancellationError {
@@ -180,7 +183,11 @@ struct StatusCommand: AsyncParsableCommand {
                     "printers": .array(printers.map { .string($0) }), "unreportedResults": .integer(Int64(unreported)),
                 ]
                 object["spool"] = .object(
-                    Dictionary(uniqueKeysWithValues: Spool.State.allCases.map { ($0.rawValue, JSONValue.integer(Int64(counts[$0] ?? 0))) })
+                    Dictionary(
+                        uniqueKeysWithValues: Spool.State.allCases.map {
+                            ($0.rawValue, JSONValue.integer(Int64(counts[$0] ?? 0)))
+                        }
+                    )
                 )
                 print(try JSONValue.object(object).jsonText())
             } else {

@@ -67,7 +67,10 @@ public struct Relay: Sendable {
             autoPing: .enabled(timePeriod: configuration.heartbeat),
             closeTimeout: .seconds(5)
         )
-        var server: HTTPServerBuilder = .http1WebSocketUpgrade(webSocketRouter: agentRouter, configuration: webSocket)
+        var server: HTTPServerBuilder = .http1WebSocketUpgrade(
+            webSocketRouter: agentRouter,
+            configuration: HTTP1WebSocketUpgradeChannel.Configuration(ws: webSocket)
+        )
         if let certificate = configuration.tlsCertificateFile, let key = configuration.tlsKeyFile {
             let tls = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },

@@ -70,7 +70,10 @@ struct BridgeEndToEndTests {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(Set(answers.map(\.0)).count == 1, "every answer is the same job, as first created: \(Set(answers.map(\.0)))")
+        #expect(
+            Set(answers.map(\.0)).count == 1,
+            "every answer is the same job, as first created: \(Set(answers.map(\.0)))"
+        )
         #expect(answers.filter { !$0.1 }.count == 1, "exactly one 201")
         let job = try await harness.waitUntilFinished(answers[0].0.id)
         #expect(job.state == .printed)

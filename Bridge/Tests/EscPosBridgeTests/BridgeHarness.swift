@@ -164,7 +164,11 @@ final class BridgeHarness: @unchecked Sendable {
                 "-CAcreateserial", "-days", "2", "-out", "\(d)/relay.pem", "-extfile", "\(d)/san.cnf",
             ],
         ]
-        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(toFile: "\(d)/san.cnf", atomically: true, encoding: .utf8)
+        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(
+            toFile: "\(d)/san.cnf",
+            atomically: true,
+            encoding: .utf8
+        )
         for step in steps {
             let result = try await runToEnd("/usr/bin/openssl", step)
             try #require(result.status == 0, "openssl \(step[0]) failed: \(result.error)")

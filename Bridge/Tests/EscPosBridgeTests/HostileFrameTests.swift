@@ -55,7 +55,13 @@ struct HostileFrameTests {
         // A session the relay fails to close ends the test with a clear failure instead of a hang.
         try await withThrowingTaskGroup(of: UInt16?.self) { group in
             group.addTask {
-                try await Self.run(url: url, credential: credential, subprotocol: subprotocol, frames: frames, closeAfter: closeAfter)
+                try await Self.run(
+                    url: url,
+                    credential: credential,
+                    subprotocol: subprotocol,
+                    frames: frames,
+                    closeAfter: closeAfter
+                )
             }
             group.addTask {
                 try await Task.sleep(for: .seconds(30))
