@@ -187,6 +187,7 @@ public actor Agent {
                 session = nil
                 logger.warning("cannot reach the relay", metadata: ["error": "\(error)"])
             }
+            try? await spool.setMeta("session", "disconnected since \(Date().formatted(.iso8601))")
             if ContinuousClock.now - started > .seconds(10) { attempt = 0 }
             attempt += 1
             try await Task.sleep(for: delay ?? backoff(attempt))
@@ -277,6 +278,10 @@ public actor Agent {
                     "connected to \(relay.httpURL) as site \(welcome.siteId) (session epoch \(welcome.sessionEpoch))\n"
                         .utf8
                 )
+            )
+            try? await spool.setMeta(
+                "session",
+                "connected since \(Date().formatted(.iso8601)) (session epoch \(welcome.sessionEpoch))"
             )
         case .reconcile(let reconcile):
             for entry in reconcile.jobs { try await spool.reconcile(jobId: entry.jobId, relayState: entry.state) }

@@ -176,11 +176,13 @@ struct StatusCommand: AsyncParsableCommand {
             let spool = try Spool(stateDirectory: state.stateDirectory)
             let (counts, unreported) = try await spool.counts()
             let printers = (try await spool.meta("printers"))?.split(separator: "\n").map(String.init) ?? []
+            let session = try await spool.meta("session") ?? "never connected"
             if json {
                 var object: [String: JSONValue] = [
                     "relay": .string(credential.relayURL), "siteId": .string(credential.siteId),
                     "agentId": .string(credential.agentId), "agentInstance": .string(spool.agentInstance),
                     "printers": .array(printers.map { .string($0) }), "unreportedResults": .integer(Int64(unreported)),
+                    "session": .string(session),
                 ]
                 object["spool"] = .object(
                     Dictionary(
@@ -192,6 +194,7 @@ struct StatusCommand: AsyncParsableCommand {
                 print(try JSONValue.object(object).jsonText())
             } else {
                 print("relay \(credential.relayURL)\nsite \(credential.siteId), agent \(credential.agentId)")
+                print("session: \(session) (as the last `escpos-agent run` recorded it)")
                 print("printers (last run):" + (printers.isEmpty ? " none" : ""))
                 for printer in printers { print("  \(printer)") }
                 print(

@@ -26,6 +26,21 @@ struct BridgeEndToEndTests {
         #expect(harness.printedCount(of: "E2E-1") == 1)
         let states = try await harness.client.events(job.id).map(\.to)
         #expect(states == [.queued, .offered, .accepted, .printing, .printed])
+
+        // `escpos-agent status` reads the spool beside the running agent.
+        let status = try await runToEnd(
+            BridgeHarness.agentExecutable,
+            ["status", "--state-dir", harness.agentStateDirectory, "--json"]
+        )
+        #expect(status.status == 0, "\(status.error)")
+        let report = try JSONDecoder().decode(JSONValue.self, from: Data(status.output.utf8))
+        guard case .object(let fields) = report, case .object(let spool)? = fields["spool"] else {
+            Issue.record("not a status object: \(status.output)")
+            return
+        }
+        #expect(spool["printed"] == .integer(1))
+        #expect(fields["siteId"] == .string(harness.siteId))
+        #expect(fields["session"].map { "\($0)".contains("connected since") } == true)
     }
 
     @Test func overTLSTheAgentTrustsTheRelayThroughItsCAFileAndPrints() async throws {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import EscPosBridgeProtocol
+import EscPosEmulator
 import Foundation
 import HTTPTypes
 import Logging
@@ -149,6 +150,41 @@ struct HostileFrameTests {
             closeAfter: .seconds(2)
         )
         #expect(tolerated == nil, "the relay did not close a session that sent only unknown types and fields")
+        // Another site's agent names this site's job in every message it can: nothing changes for the job.
+        try await harness.startAgent()
+        harness.printer.setCondition(PrinterCondition(coverOpen: true))
+        let victim = try await harness.client.submit(
+            BridgeHarness.receipt(marker: "VICTIM"),
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: "victim"
+        ).job
+        let forgedFrames = try [
+            AgentMessage.jobAccepted(JobAccepted(jobId: victim.id, agentInstance: "intruder")),
+            .jobState(JobStateUpdate(jobId: victim.id, state: .printing)),
+            .jobResult(JobResult(jobId: victim.id, outcome: .failed, bytesSent: 0, detail: "forged")),
+            .status(StatusReport(printerId: "front", status: PrinterState(online: false, paper: .out))),
+        ].map { try MessageCoding.encode($0) }
+        var before = try await harness.client.job(victim.id)
+        for _ in 0..<100 where before.state != .waiting {
+            try await Task.sleep(for: .milliseconds(100))
+            before = try await harness.client.job(victim.id)
+        }
+        #expect(before.state == .waiting)
+        #expect(
+            try await Self.session(
+                url: url,
+                credential: credential,
+                frames: [hello] + forgedFrames,
+                closeAfter: .seconds(1)
+            ) == nil
+        )
+        let after = try await harness.client.job(victim.id)
+        #expect(after.state == before.state && after.result == nil, "another site's agent changed this site's job")
+        #expect(try await harness.client.printers(site: harness.siteId).first?.status?.paper != .out)
+        harness.printer.setCondition(PrinterCondition())
+        #expect(try await harness.waitUntilFinished(victim.id).state == .printed)
+
         var health = HTTPClientRequest(url: harness.relayURL + "/healthz")
         health.method = .GET
         #expect(try await HTTPClient.shared.execute(health, timeout: .seconds(5)).status == .ok)
