@@ -232,6 +232,20 @@ public final class Spool: Sendable {
                 }
             case let state? where state.isFinal && entry.result != nil:
                 try db.execute(sql: "UPDATE jobs SET reported = 1 WHERE job_id = ?", arguments: [jobId])
+            case let state? where state.isFinal && entry.state == .received:
+                // The relay settled the job without this agent (put it in doubt when another agent instance
+                // of the site connected meanwhile): printing it now could make a second copy.
+                let result = JobResult(
+                    jobId: jobId,
+                    outcome: .failed,
+                    bytesSent: 0,
+                    errorCode: "settledByRelay",
+                    detail: "the relay had already settled the job as \(state.rawValue)"
+                )
+                try db.execute(
+                    sql: "UPDATE jobs SET state = 'failed', result_json = ?, reported = 1 WHERE job_id = ?",
+                    arguments: [try BridgeJSON.text(result), jobId]
+                )
             default:
                 break
             }

@@ -16,6 +16,9 @@ public protocol RelayStore: Sendable {
     ) async throws
         -> (siteId: String, enrollmentToken: String, expiresAt: Date)
     func revokeSite(siteId: String) async throws -> Bool
+    /// A new one-time enrollment token for an existing, unrevoked site (a replaced machine); `nil` if there
+    /// is no such site.
+    func createEnrollmentToken(siteId: String, lifetime: Duration) async throws -> (token: String, expiresAt: Date)?
     func tenantExists(_ tenantId: String) async throws -> Bool
     /// Sites revoked at or after `date` (the relay closes their sessions, whichever process revoked them).
     func sitesRevoked(since date: Date) async throws -> [String]

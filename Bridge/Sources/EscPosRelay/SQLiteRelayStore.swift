@@ -134,6 +134,31 @@ public final class SQLiteRelayStore: RelayStore {
         return (siteId, token, expiresAt)
     }
 
+    public func createEnrollmentToken(
+        siteId: String,
+        lifetime: Duration
+    ) async throws -> (
+        token: String, expiresAt: Date
+    )? {
+        let token = Secrets.makeEnrollmentToken()
+        let expiresAt = Date().addingTimeInterval(Double(lifetime.components.seconds))
+        return try await pool.write { db in
+            guard
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT 1 FROM sites WHERE id = ? AND revoked_at IS NULL",
+                    arguments: [siteId]
+                )
+                    == true
+            else { return nil }
+            try db.execute(
+                sql: "INSERT INTO enrollment_tokens(token_hash, site_id, expires_at) VALUES (?, ?, ?)",
+                arguments: [Secrets.hash(token), siteId, expiresAt.timeIntervalSince1970]
+            )
+            return (token, expiresAt)
+        }
+    }
+
     public func revokeSite(siteId: String) async throws -> Bool {
         try await pool.write { db in
             try db.execute(
@@ -643,7 +668,10 @@ public final class SQLiteRelayStore: RelayStore {
             // A cancel can cross an offer the agent had already accepted: what the paper got wins, so a
             // canceled job the agent printed anyway is recorded as printed.
             let canceledButHandled = current == .canceled && result.outcome != .expired
-            guard !current.isFinal || canceledButHandled else { return true }
+            // A job put in doubt because another agent instance connected is settled by the instance that
+            // had it, when it reports that it printed (or did not).
+            let doubtResolved = current == .inDoubt && (result.outcome == .printed || result.outcome == .failed)
+            guard !current.isFinal || canceledButHandled || doubtResolved else { return true }
             try db.execute(
                 sql: "UPDATE jobs SET result_json = ?, waiting_reason = NULL WHERE id = ?",
                 arguments: [json, result.jobId]

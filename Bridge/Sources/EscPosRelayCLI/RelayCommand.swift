@@ -196,8 +196,27 @@ struct SiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Sites: a branch with one agent and its printers.",
-        subcommands: [Create.self, Revoke.self]
+        subcommands: [Create.self, Token.self, Revoke.self]
     )
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A new one-time enrollment token for a site's agent (a replaced machine; valid 24 hours)."
+        )
+        @Argument(help: "The site id.") var site: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            guard BridgeID.isWellFormed(site),
+                let token = try await database.open().createEnrollmentToken(siteId: site, lifetime: .seconds(24 * 3600))
+            else { throw RelayCLIError("no site \(site) that is not revoked") }
+            output.print(
+                ["siteId": site, "enrollmentToken": token.token, "expiresAt": token.expiresAt.formatted(.iso8601)],
+                words: "enrollment token \(token.token) (one use, until \(token.expiresAt.formatted(.iso8601)))"
+            )
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

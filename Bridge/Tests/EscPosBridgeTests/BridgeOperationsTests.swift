@@ -125,3 +125,69 @@ struct BridgeOperationsTests {
         #expect(harness.printedCount(of: "AFTER-STOP") == 1)
     }
 }
+
+/// A site's machine replaced (or its agent cloned) while a job was accepted: the job never moves to the
+/// other agent instance: it goes in doubt, the new instance never prints it, and it prints at most once.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct AgentInstanceTests {
+    @Test func aJobAcceptedByOneAgentInstanceIsNeverPrintedByAnother() async throws {
+        let harness = try await BridgeHarness.start()
+        defer { Task { await harness.stop() } }
+        try await harness.startAgent()
+        harness.printer.setCondition(PrinterCondition(coverOpen: true))
+        let job = try await harness.client.submit(
+            BridgeHarness.receipt(marker: "ACCEPTED-BY-A"),
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: "a1"
+        ).job
+        var state = JobState.queued
+        for _ in 0..<100 where state != .waiting {
+            try await Task.sleep(for: .milliseconds(100))
+            state = try await harness.client.job(job.id).state
+        }
+        try #require(state == .waiting, "agent A holds the job, waiting for the cover")
+        harness.agent?.kill()
+
+        // A new machine for the same site: a new token, a new spool (a new agent instance).
+        let token = try await harness.admin(["site", "token", harness.siteId])
+        let stateB = harness.directory + "/agent-b"
+        let enrolled = try await runToEnd(
+            BridgeHarness.agentExecutable,
+            ["enroll", "--relay", harness.relayURL, "--token", token["enrollmentToken"] ?? "", "--state-dir", stateB]
+        )
+        try #require(enrolled.status == 0, "\(enrolled.error)")
+        let agentB = try ManagedProcess(
+            name: "agent-b",
+            executable: BridgeHarness.agentExecutable,
+            arguments: [
+                "run", "--state-dir", stateB, "--printer", "front=tcp://127.0.0.1:\(harness.printer.port)",
+                "--no-discover",
+                "--status-interval", "0.5",
+            ],
+            logDirectory: harness.directory
+        )
+        #expect(try await harness.waitUntilFinished(job.id).state == .inDoubt)
+        harness.printer.setCondition(PrinterCondition())
+        try await Task.sleep(for: .seconds(2))
+        agentB.kill()
+        #expect(harness.printedCount(of: "ACCEPTED-BY-A") == 0, "agent B printed a job agent A had accepted")
+
+        // Agent A comes back with the job still in its spool. It may print it from the spool before it is
+        // connected (an agent finishes the jobs it has when the relay is away); its result then settles the
+        // doubt. Either way the job prints at most once.
+        try await harness.startAgent()
+        let next = try await harness.client.submit(
+            BridgeHarness.receipt(marker: "AFTER-A-BACK"),
+            site: harness.siteId,
+            printer: "front",
+            idempotencyKey: "a2"
+        ).job
+        #expect(try await harness.waitUntilFinished(next.id).state == .printed)
+        try await Task.sleep(for: .seconds(1))
+        let prints = harness.printedCount(of: "ACCEPTED-BY-A")
+        #expect(prints <= 1)
+        #expect(harness.printedCount(of: "AFTER-A-BACK") == 1)
+        #expect(try await harness.client.job(job.id).state == (prints == 1 ? .printed : .inDoubt))
+    }
+}

@@ -185,6 +185,28 @@ struct HostileFrameTests {
         harness.printer.setCondition(PrinterCondition())
         #expect(try await harness.waitUntilFinished(victim.id).state == .printed)
 
+        // One live session per site: a second one with the same credential replaces the first (4001).
+        let superseded = try await withThrowingTaskGroup(of: UInt16?.self) { group in
+            group.addTask { try await Self.session(url: url, credential: credential, frames: [hello]) }
+            try await Task.sleep(for: .seconds(1))
+            group.addTask {
+                try await Self.session(url: url, credential: credential, frames: [hello], closeAfter: .seconds(1))
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(superseded == 4001)
+
+        // Secrets are stored only as hashes: none of the key, the credential or a token is in the database.
+        let database =
+            try Data(contentsOf: URL(fileURLWithPath: harness.directory + "/relay.sqlite"))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: harness.directory + "/relay.sqlite-wal"))) ?? Data())
+        for secret in [harness.apiKey, credential, site["enrollmentToken"] ?? "", harness.enrollmentToken] {
+            let secretPart = Data((secret.split(whereSeparator: { $0 == "." || $0 == "_" }).last ?? "").utf8)
+            #expect(!secretPart.isEmpty && database.range(of: secretPart) == nil, "a secret is stored in clear")
+        }
+
         var health = HTTPClientRequest(url: harness.relayURL + "/healthz")
         health.method = .GET
         #expect(try await HTTPClient.shared.execute(health, timeout: .seconds(5)).status == .ok)
