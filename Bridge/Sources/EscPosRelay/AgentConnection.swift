@@ -93,6 +93,41 @@ struct AgentConnection: Sendable {
             )
             logger.info("agent connected", metadata: ["agentVersion": "\(hello.agentVersion)"])
             defer { wakeContinuation.finish() }
+            do {
+                try await serve(
+                    hello,
+                    siteId: siteId,
+                    epoch: epoch,
+                    messages: &messages,
+                    writer: writer,
+                    wakeups: wakeups,
+                    wake: { wakeContinuation.yield() },
+                    logger: logger
+                )
+            } catch {
+                logger.warning("agent session failed", metadata: ["error": "\(error)"])
+            }
+            // However the session ended, it is no longer the site's (unless a newer one replaced it).
+            await hub.unregister(siteId: siteId, sessionId: sessionId)
+            try? await store.touch(siteId: siteId)
+            logger.info("agent disconnected")
+        } catch {
+            logger.warning("agent session failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The session after `hello`: welcome, reconcile, then offers and the agent's messages until it ends.
+    private func serve(
+        _ hello: Hello,
+        siteId: String,
+        epoch: Int,
+        messages: inout WebSocketInboundMessageStream.AsyncIterator,
+        writer: Writer,
+        wakeups: AsyncStream<Void>,
+        wake: @escaping @Sendable () -> Void,
+        logger: Logger
+    ) async throws {
+        do {
             try await writer.send(
                 .welcome(
                     Welcome(
@@ -120,7 +155,7 @@ struct AgentConnection: Sendable {
                 group.addTask {
                     // Re-checks for offers that timed out, and wakes the pump at least once a second.
                     while !Task.isCancelled {
-                        wakeContinuation.yield()
+                        wake()
                         try? await Task.sleep(for: .seconds(1))
                     }
                 }
@@ -136,7 +171,7 @@ struct AgentConnection: Sendable {
                                 framed.message,
                                 siteId: siteId,
                                 writer: writer,
-                                wake: { wakeContinuation.yield() },
+                                wake: wake,
                                 logger: logger
                             )
                         } catch let error as MessageError {
@@ -150,11 +185,6 @@ struct AgentConnection: Sendable {
                 }
                 group.cancelAll()
             }
-            await hub.unregister(siteId: siteId, sessionId: sessionId)
-            try? await store.touch(siteId: siteId)
-            logger.info("agent disconnected")
-        } catch {
-            logger.warning("agent session failed", metadata: ["error": "\(error)"])
         }
     }
 
