@@ -247,9 +247,31 @@ private func cliError(for error: any Error) -> CLIError? {
     }
 }
 
-/// Reads a receipt from a JSON file, with the path of any bad field in the error.
+/// Reads a receipt from a JSON file, with the path of any bad field in the error. A file that is a
+/// template's order data rather than a document gets told which template takes it.
 func loadReceipt(_ path: String) throws -> Receipt {
-    try decodeJSON(Receipt.self, from: path)
+    do {
+        return try decodeJSON(Receipt.self, from: path)
+    } catch CLIError.invalid(let message, let file) {
+        guard let template = templateTakingData(try? readFile(path)) else {
+            throw CLIError.invalid(message, file: file)
+        }
+        throw CLIError.invalid(
+            "this is order data for a template, not a receipt document; print it with --template "
+                + "\(template.rawValue) --data \(path == "-" ? "FILE" : path)",
+            file: file
+        )
+    }
+}
+
+/// The template whose data a JSON object looks like: an object without `blocks`, with `items`, is an order;
+/// with `station` or `courses` as well, a kitchen order.
+private func templateTakingData(_ data: Data?) -> TemplateName? {
+    guard let data,
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+        object["blocks"] == nil, object["items"] is [Any]
+    else { return nil }
+    return object["station"] != nil || object["courses"] != nil ? .kitchenTicket : .salesReceipt
 }
 
 /// Decodes a JSON file, reporting a bad field with its path (`items[2].unitPrice`).

@@ -19,6 +19,18 @@ import Testing
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    @Test(arguments: [
+        ("Examples/receipts/sales-order.json", "--template sales-receipt --data"),
+        ("Examples/receipts/kitchen-order.json", "--template kitchen-ticket --data"),
+    ])
+    func orderDataGivenAsADocumentSaysWhichTemplateTakesIt(_ file: String, _ hint: String) throws {
+        let path = CLI.repository.appendingPathComponent(file).path
+        let result = try CLI.run(["render", path, "--output", "/dev/null"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("this is order data for a template"), "\(result.standardError)")
+        #expect(result.standardError.contains(hint + " " + path), "\(result.standardError)")
+    }
+
     @Test func printToANewFileCreatesItAndSaysSent() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
